@@ -1,0 +1,129 @@
+package io.vecnet;
+
+import java.util.Arrays;
+
+/**
+ * A dense row-major float32 matrix over a flat {@code float[]}: element (i, j) lives at
+ * {@code data[i * cols + j]}. The array is exposed on purpose so kernels and embedding
+ * code can work on it without copies.
+ */
+public final class Matrix {
+    private final int rows;
+    private final int cols;
+    private final float[] data;
+
+    public Matrix(int rows, int cols) {
+        this(rows, cols, new float[checkedSize(rows, cols)]);
+    }
+
+    /** Wraps {@code data} (not copied), which must hold exactly {@code rows * cols} values. */
+    public Matrix(int rows, int cols, float[] data) {
+        if ((long) rows * cols != data.length) {
+            throw new IllegalArgumentException(
+                    "a " + rows + "x" + cols + " matrix needs " + ((long) rows * cols)
+                            + " values, got " + data.length);
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    /** Copies a rectangular array of rows. */
+    public static Matrix of(float[][] values) {
+        int cols = values.length == 0 ? 0 : values[0].length;
+        Matrix m = new Matrix(values.length, cols);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].length != cols) {
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + values[i].length + " values, row 0 has " + cols);
+            }
+            System.arraycopy(values[i], 0, m.data, i * cols, cols);
+        }
+        return m;
+    }
+
+    static int checkedSize(int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("negative matrix shape " + rows + "x" + cols);
+        }
+        long size = (long) rows * cols;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "a " + rows + "x" + cols + " matrix is too large for one Java array");
+        }
+        return (int) size;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int size() {
+        return data.length;
+    }
+
+    public float[] data() {
+        return data;
+    }
+
+    public float get(int i, int j) {
+        return data[index(i, j)];
+    }
+
+    public void set(int i, int j, float value) {
+        data[index(i, j)] = value;
+    }
+
+    private int index(int i, int j) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw new IndexOutOfBoundsException("(" + i + ", " + j + ") is outside " + shape());
+        }
+        return i * cols + j;
+    }
+
+    public Matrix copy() {
+        return new Matrix(rows, cols, data.clone());
+    }
+
+    public void fill(float value) {
+        Arrays.fill(data, value);
+    }
+
+    public Matrix transpose() {
+        Matrix t = new Matrix(cols, rows);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t.data[j * rows + i] = data[i * cols + j];
+            }
+        }
+        return t;
+    }
+
+    /** The shape as {@code rows x cols}, the form every shape error uses. */
+    public String shape() {
+        return rows + "x" + cols;
+    }
+
+    public boolean sameShape(Matrix other) {
+        return rows == other.rows && cols == other.cols;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matrix m && sameShape(m) && Arrays.equals(data, m.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "Matrix " + shape();
+    }
+}

@@ -1,0 +1,53 @@
+package io.vecnet.data;
+
+/**
+ * A small seeded generator (SplitMix64) with a standard normal draw. Its sequence depends only on
+ * the seed, never on the JDK: the normal draw uses the polar method with {@link StrictMath}, so a
+ * seed names the same data set and the same initial weights everywhere.
+ */
+public final class Rng {
+    private long state;
+    private double spareNormal;
+    private boolean hasSpare;
+
+    public Rng(long seed) {
+        this.state = seed;
+    }
+
+    public long nextLong() {
+        long z = (state += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Uniform in [0, 1). */
+    public double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** Standard normal (mean 0, variance 1). */
+    public double nextGaussian() {
+        if (hasSpare) {
+            hasSpare = false;
+            return spareNormal;
+        }
+        double u, v, s;
+        do {
+            u = 2 * nextDouble() - 1;
+            v = 2 * nextDouble() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        double scale = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+        spareNormal = v * scale;
+        hasSpare = true;
+        return u * scale;
+    }
+
+    /** Fills {@code values} with {@code scale · N(0, 1)} draws. */
+    public void fillGaussian(float[] values, float scale) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (scale * nextGaussian());
+        }
+    }
+}

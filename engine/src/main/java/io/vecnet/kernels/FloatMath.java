@@ -1,0 +1,67 @@
+package io.vecnet.kernels;
+
+/**
+ * exp and log for float32 built only from +, ×, fma and bit operations, so that the scalar
+ * code and the lane-by-lane Vector API code (which repeats these steps exactly) give the same
+ * bits in every JIT tier. {@code Math.exp} would do for the scalar side, but the Vector API's
+ * EXP/LOG round differently in interpreted and compiled code, which breaks bit-identical reruns.
+ *
+ * <p>Error bounds, checked by the tests against {@code Math.exp}/{@code Math.log} in double:
+ * {@link #exp} is within 2 ulp for inputs in [-87, 88]; {@link #log} is within 2 ulp for positive
+ * normal inputs.
+ */
+public final class FloatMath {
+    /** Inputs below this give about 1.2e-38 rather than a subnormal; softmax never needs less. */
+    public static final float EXP_MIN = -87.33654f;
+    /** The largest input whose result stays finite after range reduction. */
+    public static final float EXP_MAX = 88.0f;
+    public static final float LOG2E = 1.44269504f;
+    /** ln 2 split so that k · LN2_HI is exact for the k that occur here. */
+    public static final float LN2_HI = 0.693359375f;
+    public static final float LN2_LO = -2.12194440e-4f;
+    /** Adding 1.5 · 2^23 rounds a float of magnitude below 2^22 to an integer. */
+    public static final float ROUND_MAGIC = 12582912f;
+    // Taylor coefficients of e^r, enough for |r| <= ln2/2 to stay below 1 ulp of truncation.
+    public static final float E2 = 1f / 2, E3 = 1f / 6, E4 = 1f / 24, E5 = 1f / 120, E6 = 1f / 720;
+    public static final float SQRT2 = 1.41421356f;
+    // 2·atanh(s) = 2s + s·(2/3·s² + 2/5·s⁴ + 2/7·s⁶ + 2/9·s⁸), |s| <= 0.1716.
+    public static final float L3 = 2f / 3, L5 = 2f / 5, L7 = 2f / 7, L9 = 2f / 9;
+    public static final float LN2 = 0.6931472f;
+
+    private FloatMath() {
+    }
+
+    public static float exp(float x) {
+        x = Math.min(Math.max(x, EXP_MIN), EXP_MAX);
+        float k = Math.fma(x, LOG2E, ROUND_MAGIC) - ROUND_MAGIC;
+        float r = Math.fma(k, -LN2_HI, x);
+        r = Math.fma(k, -LN2_LO, r);
+        float p = Math.fma(r, E6, E5);
+        p = Math.fma(p, r, E4);
+        p = Math.fma(p, r, E3);
+        p = Math.fma(p, r, E2);
+        p = Math.fma(p, r, 1f);
+        p = Math.fma(p, r, 1f);
+        return p * Float.intBitsToFloat(((int) k + 127) << 23);
+    }
+
+    /** Natural log of a positive normal float; NaN for NaN, zero, negative or infinite input. */
+    public static float log(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        int e = (bits >> 23) - 127;
+        float m = Float.intBitsToFloat((bits & 0x007fffff) | 0x3f800000);
+        if (m > SQRT2) {
+            m *= 0.5f;
+            e++;
+        }
+        float f = m - 1f;
+        float s = f / (2f + f);
+        float s2 = s * s;
+        float q = Math.fma(s2, L9, L7);
+        q = Math.fma(q, s2, L5);
+        q = Math.fma(q, s2, L3);
+        float logM = Math.fma(s * s2, q, 2f * s);
+        float log = Math.fma(e, LN2, logM);
+        return x > 0f && x < Float.POSITIVE_INFINITY ? log : Float.NaN;
+    }
+}

@@ -1,0 +1,127 @@
+package io.vecnet.kernels;
+
+import io.vecnet.Matrix;
+
+/**
+ * Every float32 operation that training needs, over flat row-major arrays.
+ *
+ * <p>Two implementations exist: {@link ScalarKernels}, plain Java and the reference, and a
+ * Vector API one chosen by {@link KernelProvider}. Both are deterministic: the same inputs
+ * give the same bits on every call, whatever the JIT tier. The array-level methods do no
+ * shape checking (callers in the engine own their buffers); the {@link Matrix} overloads
+ * check shapes and name both operands in the error.
+ */
+public interface Kernels {
+
+    Backend backend();
+
+    /** A one-line description such as {@code vector (512-bit, 16 float lanes)}. */
+    String description();
+
+    /** {@code C (m x n) = op(A) · op(B)}, or {@code C += …} when {@code accumulate}. */
+    void matmul(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate);
+
+    /** Adds {@code bias} (length cols) to every row of {@code x} (rows x cols). */
+    void addBias(float[] x, float[] bias, int rows, int cols);
+
+    /** {@code x[i] = max(x[i], 0)} for the first {@code length} values. */
+    void relu(float[] x, int length);
+
+    /** Zeroes {@code grad[i]} wherever {@code activation[i] <= 0}: the ReLU backward mask. */
+    void reluBackward(float[] grad, float[] activation, int length);
+
+    /**
+     * Fused softmax + cross-entropy over the rows of {@code scores} (rows x cols).
+     * Writes {@code grad = (softmax(scores) - onehot(labels)) / rows} and returns the mean of
+     * {@code -log softmax(scores)[i, labels[i]]}, computed max-subtracted with log-sum-exp.
+     */
+    float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols);
+
+    /** Replaces each row of {@code x} (rows x cols) by its softmax, max-subtracted. */
+    void softmax(float[] x, int rows, int cols);
+
+    /** {@code out[j] = Σ_i x[i, j]} for x rows x cols. */
+    void columnSums(float[] x, float[] out, int rows, int cols);
+
+    /** {@code y += alpha · x} over the first {@code length} values. */
+    void axpy(float alpha, float[] x, float[] y, int length);
+
+    /** {@code Σ x[i]²} over the first {@code length} values. */
+    float sumOfSquares(float[] x, int length);
+
+    default void matmul(MatmulForm form, Matrix a, Matrix b, Matrix c, boolean accumulate) {
+        int m = form == MatmulForm.ATB ? a.cols() : a.rows();
+        int k = form == MatmulForm.ATB ? a.rows() : a.cols();
+        int kb = form == MatmulForm.ABT ? b.cols() : b.rows();
+        int n = form == MatmulForm.ABT ? b.rows() : b.cols();
+        if (k != kb) {
+            throw new IllegalArgumentException("matmul " + form + ": inner sizes differ, A is " + a.shape()
+                    + " and B is " + b.shape());
+        }
+        if (c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("matmul " + form + ": A " + a.shape() + " and B " + b.shape()
+                    + " give " + m + "x" + n + ", but C is " + c.shape());
+        }
+        matmul(form, a.data(), b.data(), c.data(), m, k, n, accumulate);
+    }
+
+    /** Allocates and returns {@code A · B}. */
+    default Matrix matmul(Matrix a, Matrix b) {
+        Matrix c = new Matrix(a.rows(), b.cols());
+        matmul(MatmulForm.AB, a, b, c, false);
+        return c;
+    }
+
+    default void addBias(Matrix x, Matrix bias) {
+        if (bias.rows() != 1 || bias.cols() != x.cols()) {
+            throw new IllegalArgumentException("addBias: bias " + bias.shape() + " does not fit x " + x.shape()
+                    + " (expected 1x" + x.cols() + ")");
+        }
+        addBias(x.data(), bias.data(), x.rows(), x.cols());
+    }
+
+    default void relu(Matrix x) {
+        relu(x.data(), x.size());
+    }
+
+    default void reluBackward(Matrix grad, Matrix activation) {
+        requireSameShape("reluBackward", grad, activation);
+        reluBackward(grad.data(), activation.data(), grad.size());
+    }
+
+    default float softmaxCrossEntropy(Matrix scores, int[] labels, Matrix grad) {
+        requireSameShape("softmaxCrossEntropy", scores, grad);
+        if (labels.length != scores.rows()) {
+            throw new IllegalArgumentException("softmaxCrossEntropy: " + labels.length + " labels for scores "
+                    + scores.shape());
+        }
+        return softmaxCrossEntropy(scores.data(), labels, grad.data(), scores.rows(), scores.cols());
+    }
+
+    default void softmax(Matrix x) {
+        softmax(x.data(), x.rows(), x.cols());
+    }
+
+    default void columnSums(Matrix x, Matrix out) {
+        if (out.rows() != 1 || out.cols() != x.cols()) {
+            throw new IllegalArgumentException("columnSums: out " + out.shape() + " does not fit x " + x.shape()
+                    + " (expected 1x" + x.cols() + ")");
+        }
+        columnSums(x.data(), out.data(), x.rows(), x.cols());
+    }
+
+    default void axpy(float alpha, Matrix x, Matrix y) {
+        requireSameShape("axpy", x, y);
+        axpy(alpha, x.data(), y.data(), x.size());
+    }
+
+    default float sumOfSquares(Matrix x) {
+        return sumOfSquares(x.data(), x.size());
+    }
+
+    private static void requireSameShape(String op, Matrix x, Matrix y) {
+        if (!x.sameShape(y)) {
+            throw new IllegalArgumentException(op + ": shapes differ, " + x.shape() + " and " + y.shape());
+        }
+    }
+}

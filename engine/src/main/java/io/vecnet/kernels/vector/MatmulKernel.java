@@ -1,0 +1,57 @@
+package io.vecnet.kernels.vector;
+
+import io.vecnet.kernels.MatmulForm;
+
+/**
+ * The vector matmul variants. Each computes every {@link MatmulForm}, transposing an operand into
+ * scratch where its access pattern needs it; {@link #choose} picks the one that suits a shape.
+ * Tests run every variant on every form so none goes unchecked.
+ */
+enum MatmulKernel {
+    /** Row of C held in registers, streamed over rows of B: best for small inner sizes. */
+    ROW_STREAMING {
+        @Override
+        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+            RowStreamingMatmul.multiply(form, a, b, c, m, k, n, accumulate);
+        }
+    },
+    /** Each output a dot product of contiguous rows: best for narrow outputs such as n = 3 classes. */
+    DOT_PRODUCT {
+        @Override
+        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+            DotProductMatmul.multiply(form, a, b, c, m, k, n, accumulate);
+        }
+    },
+    /**
+     * Computes Cᵀ = op(B)ᵀ·op(A)ᵀ with row streaming, then transposes it: for Aᵀ·B with a narrow
+     * output, where it streams along A's contiguous rows instead of transposing A.
+     */
+    TRANSPOSED_OUTPUT {
+        @Override
+        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+            RowStreamingMatmul.multiplyTransposedOutput(form, a, b, c, m, k, n, accumulate);
+        }
+    },
+    /** Packed, cache-blocked GEMM with a register-tiled micro-kernel: for large shapes. */
+    PACKED_GEMM {
+        @Override
+        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+            PackedGemm.multiply(form, a, b, c, m, k, n, accumulate);
+        }
+    };
+
+    /** Below this many multiply-adds packing costs more than it saves (measured with the bench suite). */
+    static final long PACKING_THRESHOLD = 48L * 48 * 48;
+
+    abstract void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate);
+
+    static MatmulKernel choose(MatmulForm form, int m, int k, int n) {
+        if (n < VectorMath.LANES) {
+            return form == MatmulForm.ATB ? TRANSPOSED_OUTPUT : DOT_PRODUCT;
+        }
+        if ((long) m * k * n >= PACKING_THRESHOLD && k >= 16 && m >= 8) {
+            return PACKED_GEMM;
+        }
+        return ROW_STREAMING;
+    }
+}

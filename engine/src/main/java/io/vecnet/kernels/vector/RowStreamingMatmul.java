@@ -1,0 +1,93 @@
+package io.vecnet.kernels.vector;
+
+import static io.vecnet.kernels.vector.VectorMath.LANES;
+import static io.vecnet.kernels.vector.VectorMath.SPECIES;
+
+import io.vecnet.kernels.MatmulForm;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
+/**
+ * {@code C[i, j..j+4L) = Σ_p A(i, p) · B[p, j..j+4L)}: four vectors of a row of C stay in registers
+ * while B is streamed row by row. A is only read one scalar at a time, so Aᵀ·B costs nothing extra.
+ * Each output accumulates over p in order with one fma per term, exactly as the scalar kernel
+ * does, so for A·B and Aᵀ·B this variant gives the scalar backend's bits.
+ */
+final class RowStreamingMatmul {
+    private static final int BLOCK = 4 * LANES;
+
+    private RowStreamingMatmul() {
+    }
+
+    static void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        if (form == MatmulForm.ABT) {
+            b = Scratch.transpose(Scratch.Slot.B, b, n, k);
+        }
+        int aRowStart = form == MatmulForm.ATB ? 1 : k;
+        int aStep = form == MatmulForm.ATB ? m : 1;
+        for (int i = 0; i < m; i++) {
+            int j = 0;
+            for (; j + BLOCK <= n; j += BLOCK) {
+                fourVectors(a, i * aRowStart, aStep, b, c, i * n + j, j, k, n, accumulate);
+            }
+            for (; j < n; j += LANES) {
+                oneVector(a, i * aRowStart, aStep, b, c, i * n + j, j, k, n, accumulate);
+            }
+        }
+    }
+
+    /**
+     * Cᵀ = op(B)ᵀ · op(A)ᵀ by row streaming, then C (+)= that transpose. For Aᵀ·B with few output
+     * columns this streams along the contiguous rows of A rather than transposing it.
+     */
+    static void multiplyTransposedOutput(MatmulForm form, float[] a, float[] b, float[] c,
+                                         int m, int k, int n, boolean accumulate) {
+        float[] ct = Scratch.get(Scratch.Slot.C, n * m);
+        switch (form) {
+            case ATB -> multiply(MatmulForm.ATB, b, a, ct, n, k, m, false);
+            case AB -> multiply(MatmulForm.ATB, b, Scratch.transpose(Scratch.Slot.A, a, m, k), ct, n, k, m, false);
+            case ABT -> multiply(MatmulForm.ABT, b, a, ct, n, k, m, false);
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float v = ct[j * m + i];
+                c[i * n + j] = accumulate ? c[i * n + j] + v : v;
+            }
+        }
+    }
+
+    private static void fourVectors(float[] a, int aStart, int aStep, float[] b, float[] c, int cIndex,
+                                    int j, int k, int n, boolean accumulate) {
+        FloatVector c0, c1, c2, c3;
+        if (accumulate) {
+            c0 = FloatVector.fromArray(SPECIES, c, cIndex);
+            c1 = FloatVector.fromArray(SPECIES, c, cIndex + LANES);
+            c2 = FloatVector.fromArray(SPECIES, c, cIndex + 2 * LANES);
+            c3 = FloatVector.fromArray(SPECIES, c, cIndex + 3 * LANES);
+        } else {
+            c0 = c1 = c2 = c3 = FloatVector.zero(SPECIES);
+        }
+        for (int p = 0, bIndex = j; p < k; p++, bIndex += n) {
+            FloatVector aip = FloatVector.broadcast(SPECIES, a[aStart + p * aStep]);
+            c0 = FloatVector.fromArray(SPECIES, b, bIndex).fma(aip, c0);
+            c1 = FloatVector.fromArray(SPECIES, b, bIndex + LANES).fma(aip, c1);
+            c2 = FloatVector.fromArray(SPECIES, b, bIndex + 2 * LANES).fma(aip, c2);
+            c3 = FloatVector.fromArray(SPECIES, b, bIndex + 3 * LANES).fma(aip, c3);
+        }
+        c0.intoArray(c, cIndex);
+        c1.intoArray(c, cIndex + LANES);
+        c2.intoArray(c, cIndex + 2 * LANES);
+        c3.intoArray(c, cIndex + 3 * LANES);
+    }
+
+    private static void oneVector(float[] a, int aStart, int aStep, float[] b, float[] c, int cIndex,
+                                  int j, int k, int n, boolean accumulate) {
+        VectorMask<Float> mask = SPECIES.indexInRange(j, n);
+        FloatVector acc = accumulate ? FloatVector.fromArray(SPECIES, c, cIndex, mask) : FloatVector.zero(SPECIES);
+        for (int p = 0, bIndex = j; p < k; p++, bIndex += n) {
+            FloatVector aip = FloatVector.broadcast(SPECIES, a[aStart + p * aStep]);
+            acc = FloatVector.fromArray(SPECIES, b, bIndex, mask).fma(aip, acc);
+        }
+        acc.intoArray(c, cIndex, mask);
+    }
+}

@@ -1,0 +1,138 @@
+package io.vecnet.kernels.vector;
+
+import static io.vecnet.kernels.vector.VectorMath.LANES;
+import static io.vecnet.kernels.vector.VectorMath.SPECIES;
+
+import io.vecnet.kernels.Backend;
+import io.vecnet.kernels.Kernels;
+import io.vecnet.kernels.MatmulForm;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Kernels on the Vector API with the JVM's preferred species. The only package that imports
+ * {@code jdk.incubator.vector}; created reflectively by {@link io.vecnet.kernels.KernelProvider}.
+ * Loops run whole vectors, then finish the ragged end with the scalar kernel's exact operations,
+ * so element-wise results equal the scalar backend's bit for bit.
+ */
+public final class VectorKernels implements Kernels {
+
+    @Override
+    public Backend backend() {
+        return Backend.VECTOR;
+    }
+
+    @Override
+    public String description() {
+        return "vector (" + SPECIES.vectorBitSize() + "-bit, " + LANES + " float lanes)";
+    }
+
+    /** Lanes in the preferred float species, for {@code vecnet info}. */
+    public static int lanes() {
+        return LANES;
+    }
+
+    @Override
+    public void matmul(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        MatmulKernel.choose(form, m, k, n).multiply(form, a, b, c, m, k, n, accumulate);
+    }
+
+    @Override
+    public void addBias(float[] x, float[] bias, int rows, int cols) {
+        int whole = SPECIES.loopBound(cols);
+        for (int i = 0, row = 0; i < rows; i++, row += cols) {
+            int j = 0;
+            for (; j < whole; j += LANES) {
+                FloatVector.fromArray(SPECIES, x, row + j).add(FloatVector.fromArray(SPECIES, bias, j))
+                        .intoArray(x, row + j);
+            }
+            for (; j < cols; j++) {
+                x[row + j] += bias[j];
+            }
+        }
+    }
+
+    @Override
+    public void relu(float[] x, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector.fromArray(SPECIES, x, i).max(0f).intoArray(x, i);
+        }
+        for (; i < length; i++) {
+            x[i] = Math.max(x[i], 0f);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] grad, float[] activation, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            var inactive = FloatVector.fromArray(SPECIES, activation, i).compare(VectorOperators.GT, 0f).not();
+            FloatVector.fromArray(SPECIES, grad, i).blend(0f, inactive).intoArray(grad, i);
+        }
+        for (; i < length; i++) {
+            if (!(activation[i] > 0f)) {
+                grad[i] = 0f;
+            }
+        }
+    }
+
+    @Override
+    public float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols) {
+        return VectorSoftmax.crossEntropy(scores, labels, grad, rows, cols);
+    }
+
+    @Override
+    public void softmax(float[] x, int rows, int cols) {
+        VectorSoftmax.softmax(x, rows, cols);
+    }
+
+    @Override
+    public void columnSums(float[] x, float[] out, int rows, int cols) {
+        int whole = SPECIES.loopBound(cols);
+        int j = 0;
+        for (; j < whole; j += LANES) {
+            FloatVector sum = FloatVector.zero(SPECIES);
+            for (int row = 0; row < rows * cols; row += cols) {
+                sum = sum.add(FloatVector.fromArray(SPECIES, x, row + j));
+            }
+            sum.intoArray(out, j);
+        }
+        for (; j < cols; j++) {
+            float sum = 0f;
+            for (int row = 0; row < rows * cols; row += cols) {
+                sum += x[row + j];
+            }
+            out[j] = sum;
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, float[] y, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector.fromArray(SPECIES, x, i).fma(VectorMath.broadcast(alpha), FloatVector.fromArray(SPECIES, y, i)).intoArray(y, i);
+        }
+        for (; i < length; i++) {
+            y[i] = Math.fma(alpha, x[i], y[i]);
+        }
+    }
+
+    @Override
+    public float sumOfSquares(float[] x, int length) {
+        FloatVector sum = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            sum = v.fma(v, sum);
+        }
+        float total = VectorMath.sumLanes(sum);
+        for (; i < length; i++) {
+            total = Math.fma(x[i], x[i], total);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,96 @@
+package io.vecnet.kernels.vector;
+
+import static io.vecnet.kernels.FloatMath.*;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Lane-wise exp and log that repeat {@link io.vecnet.kernels.FloatMath} step for step (so every
+ * lane gives the scalar function's exact bits), and a lane sum in a fixed order. The Vector API's
+ * own EXP, LOG and {@code reduceLanes(ADD)} are avoided on purpose: their rounding or summation
+ * order differs between interpreted, C1 and C2 code, which would make reruns differ.
+ */
+final class VectorMath {
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
+    private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
+    // Pairwise folds: lane i meets lane i ^ d. Unused (null) where d >= LANES.
+    private static final VectorShuffle<Float> FOLD_8 = fold(8);
+    private static final VectorShuffle<Float> FOLD_4 = fold(4);
+    private static final VectorShuffle<Float> FOLD_2 = fold(2);
+    private static final VectorShuffle<Float> FOLD_1 = fold(1);
+
+    private VectorMath() {
+    }
+
+    private static VectorShuffle<Float> fold(int distance) {
+        return distance < LANES ? VectorShuffle.fromOp(SPECIES, i -> i ^ distance) : null;
+    }
+
+    /** Sum of all lanes as a fixed pairwise tree, the same bits in every JIT tier. */
+    static float sumLanes(FloatVector v) {
+        if (LANES > 16) {
+            float[] lanes = v.toArray();
+            float sum = 0f;
+            for (float x : lanes) {
+                sum += x;
+            }
+            return sum;
+        }
+        if (LANES == 16) {
+            v = v.add(v.rearrange(FOLD_8));
+        }
+        if (LANES >= 8) {
+            v = v.add(v.rearrange(FOLD_4));
+        }
+        if (LANES >= 4) {
+            v = v.add(v.rearrange(FOLD_2));
+        }
+        if (LANES >= 2) {
+            v = v.add(v.rearrange(FOLD_1));
+        }
+        return v.lane(0);
+    }
+
+    static FloatVector broadcast(float value) {
+        return FloatVector.broadcast(SPECIES, value);
+    }
+
+    static FloatVector exp(FloatVector x) {
+        x = x.max(EXP_MIN).min(EXP_MAX);
+        FloatVector k = x.fma(LOG2E, ROUND_MAGIC).sub(ROUND_MAGIC);
+        FloatVector r = k.fma(broadcast(-LN2_HI), x);
+        r = k.fma(broadcast(-LN2_LO), r);
+        FloatVector p = r.fma(E6, E5);
+        p = p.fma(r, broadcast(E4));
+        p = p.fma(r, broadcast(E3));
+        p = p.fma(r, broadcast(E2));
+        p = p.fma(r, broadcast(1f));
+        p = p.fma(r, broadcast(1f));
+        IntVector exponent = ((IntVector) k.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(exponent.reinterpretAsFloats());
+    }
+
+    static FloatVector log(FloatVector x) {
+        IntVector bits = x.reinterpretAsInts();
+        IntVector e = bits.lanewise(VectorOperators.ASHR, 23).sub(127);
+        FloatVector m = bits.and(0x007fffff).or(0x3f800000).reinterpretAsFloats();
+        var large = m.compare(VectorOperators.GT, SQRT2);
+        m = m.blend(m.mul(0.5f), large);
+        e = e.blend(e.add(1), large.cast(INT_SPECIES));
+        FloatVector f = m.sub(1f);
+        FloatVector s = f.div(f.add(2f));
+        FloatVector s2 = s.mul(s);
+        FloatVector q = s2.fma(L9, L7);
+        q = q.fma(s2, broadcast(L5));
+        q = q.fma(s2, broadcast(L3));
+        FloatVector logM = s.mul(s2).fma(q, s.mul(2f));
+        FloatVector log = ((FloatVector) e.convert(VectorOperators.I2F, 0)).fma(broadcast(LN2), logM);
+        var valid = x.compare(VectorOperators.GT, 0f).and(x.compare(VectorOperators.LT, Float.POSITIVE_INFINITY));
+        return FloatVector.broadcast(SPECIES, Float.NaN).blend(log, valid);
+    }
+}

@@ -1,0 +1,17 @@
+package io.vecnet.model;
+
+import io.vecnet.Matrix;
+import java.util.List;
+
+/**
+ * The training loss of a model on a fixed data set, with its gradients. Buffers are allocated
+ * once, when the objective is created, so {@link #evaluate()} allocates nothing.
+ */
+public interface Objective {
+
+    /** Loss (data loss plus L2 term) at the current parameter values; also fills {@link #gradients()}. */
+    float evaluate();
+
+    /** d loss / d parameter, in the order of {@link Model#parameters()}, valid after {@link #evaluate()}. */
+    List<Matrix> gradients();
+}
