@@ -49,6 +49,15 @@ public interface Kernels {
     /** {@code Σ x[i]²} over the first {@code length} values. */
     float sumOfSquares(float[] x, int length);
 
+    /**
+     * A reusable forward/backward pass of a two-layer ReLU net over the fixed data {@code x}
+     * (rows x inputs) and {@code labels}. The default runs the separate kernels above; a backend
+     * may return a fused pass for shapes where that is faster.
+     */
+    default TwoLayerPass twoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
+        return new UnfusedTwoLayerPass(this, x, labels, hidden, classes);
+    }
+
     default void matmul(MatmulForm form, Matrix a, Matrix b, Matrix c, boolean accumulate) {
         int m = form == MatmulForm.ATB ? a.cols() : a.rows();
         int k = form == MatmulForm.ATB ? a.rows() : a.cols();

@@ -5,6 +5,7 @@ import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.MatmulForm;
+import io.vecnet.kernels.TwoLayerPass;
 import java.util.List;
 
 /** The case study's network: {@code scores = max(0, X·W1 + b1)·W2 + b2}, softmax cross-entropy. */
@@ -89,33 +90,17 @@ public final class TwoLayerNet implements Model {
     }
 
     private final class NetObjective extends FullBatchObjective {
-        private final Dataset data;
-        private final Matrix hidden;
-        private final Matrix scores;
-        private final Matrix dscores;
-        private final Matrix dhidden;
+        private final TwoLayerPass pass;
 
         NetObjective(Dataset data, float reg, Kernels kernels) {
             super(kernels, parameters, reg);
-            this.data = data;
-            this.hidden = new Matrix(data.size(), hidden());
-            this.scores = new Matrix(data.size(), classes());
-            this.dscores = new Matrix(data.size(), classes());
-            this.dhidden = new Matrix(data.size(), hidden());
+            this.pass = kernels.twoLayerPass(data.features(), data.labels(), hidden(), classes());
         }
 
         @Override
         float dataLossAndGradients() {
-            Matrix x = data.features();
-            forward(x, hidden, scores, kernels);
-            float loss = kernels.softmaxCrossEntropy(scores, data.labels(), dscores);
-            kernels.matmul(MatmulForm.ATB, hidden, dscores, gradient(2), false);
-            kernels.columnSums(dscores, gradient(3));
-            kernels.matmul(MatmulForm.ABT, dscores, w2, dhidden, false);
-            kernels.reluBackward(dhidden, hidden);
-            kernels.matmul(MatmulForm.ATB, x, dhidden, gradient(0), false);
-            kernels.columnSums(dhidden, gradient(1));
-            return loss;
+            return pass.lossAndGradients(w1.data(), b1.data(), w2.data(), b2.data(),
+                    gradient(0).data(), gradient(1).data(), gradient(2).data(), gradient(3).data());
         }
     }
 }

@@ -3,9 +3,11 @@ package io.vecnet.kernels.vector;
 import static io.vecnet.kernels.vector.VectorMath.LANES;
 import static io.vecnet.kernels.vector.VectorMath.SPECIES;
 
+import io.vecnet.Matrix;
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.MatmulForm;
+import io.vecnet.kernels.TwoLayerPass;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -38,6 +40,13 @@ public final class VectorKernels implements Kernels {
             return;
         }
         MatmulKernel.choose(form, m, k, n).multiply(form, a, b, c, m, k, n, accumulate);
+    }
+
+    @Override
+    public TwoLayerPass twoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
+        return FusedTwoLayerPass.fits(x.cols(), classes)
+                ? new FusedTwoLayerPass(x, labels, hidden, classes)
+                : Kernels.super.twoLayerPass(x, labels, hidden, classes);
     }
 
     @Override

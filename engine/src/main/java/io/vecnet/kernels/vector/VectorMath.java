@@ -19,39 +19,39 @@ final class VectorMath {
     static final int LANES = SPECIES.length();
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
     // Pairwise folds: lane i meets lane i ^ d. Unused (null) where d >= LANES.
-    private static final VectorShuffle<Float> FOLD_8 = fold(8);
-    private static final VectorShuffle<Float> FOLD_4 = fold(4);
-    private static final VectorShuffle<Float> FOLD_2 = fold(2);
-    private static final VectorShuffle<Float> FOLD_1 = fold(1);
+    private static final VectorShuffle<Float> FOLD_8 = foldShuffle(8);
+    private static final VectorShuffle<Float> FOLD_4 = foldShuffle(4);
+    private static final VectorShuffle<Float> FOLD_2 = foldShuffle(2);
+    private static final VectorShuffle<Float> FOLD_1 = foldShuffle(1);
 
     private VectorMath() {
     }
 
-    private static VectorShuffle<Float> fold(int distance) {
+    private static VectorShuffle<Float> foldShuffle(int distance) {
         return distance < LANES ? VectorShuffle.fromOp(SPECIES, i -> i ^ distance) : null;
     }
 
-    /** Sum of all lanes as a fixed pairwise tree, the same bits in every JIT tier. */
+    /**
+     * Sum of all lanes as a fixed pairwise tree, the same bits in every JIT tier. Every piece is
+     * kept under C2's 35-byte always-inline limit: a vector passed to a call that is not inlined
+     * gets boxed on the heap, which costs more than the sum itself.
+     */
     static float sumLanes(FloatVector v) {
-        if (LANES > 16) {
-            float[] lanes = v.toArray();
-            float sum = 0f;
-            for (float x : lanes) {
-                sum += x;
-            }
-            return sum;
-        }
-        if (LANES == 16) {
-            v = v.add(v.rearrange(FOLD_8));
-        }
-        if (LANES >= 8) {
-            v = v.add(v.rearrange(FOLD_4));
-        }
-        if (LANES >= 4) {
-            v = v.add(v.rearrange(FOLD_2));
-        }
-        if (LANES >= 2) {
-            v = v.add(v.rearrange(FOLD_1));
+        return LANES == 16 ? sum16(v) : sumAnyWidth(v);
+    }
+
+    private static float sum16(FloatVector v) {
+        return fold(fold(fold(fold(v, FOLD_8), FOLD_4), FOLD_2), FOLD_1).lane(0);
+    }
+
+    private static FloatVector fold(FloatVector v, VectorShuffle<Float> shuffle) {
+        return v.add(v.rearrange(shuffle));
+    }
+
+    private static float sumAnyWidth(FloatVector v) {
+        for (int distance = LANES / 2; distance >= 1; distance /= 2) {
+            int d = distance;
+            v = v.add(v.rearrange(VectorShuffle.fromOp(SPECIES, i -> i ^ d)));
         }
         return v.lane(0);
     }

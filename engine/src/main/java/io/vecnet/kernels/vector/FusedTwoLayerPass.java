@@ -1,0 +1,238 @@
+package io.vecnet.kernels.vector;
+
+import static io.vecnet.kernels.vector.VectorMath.LANES;
+import static io.vecnet.kernels.vector.VectorMath.SPECIES;
+import static io.vecnet.kernels.vector.VectorMath.broadcast;
+
+import io.vecnet.Matrix;
+import io.vecnet.kernels.TwoLayerPass;
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The two-layer pass for 2-D inputs and up to 3 classes (the spiral case study exactly), fused so
+ * that no n x hidden matrix is ever stored. Each half picks the lane layout that needs no lane
+ * reduction, so every sum runs in a fixed order and the vectors stay in registers:
+ * <ul>
+ * <li>forward, one lane per example: for a block of LANES rows every hidden unit is computed from
+ *     the inputs, passed through ReLU and folded straight into the class-score accumulators; then
+ *     softmax, loss and dscores for the block;
+ * <li>backward, one lane per hidden unit: for a chunk of LANES units, every example's inputs and
+ *     dscores are broadcast, the units recomputed (cheaper than storing them), and the gradients
+ *     of W1, b1 and W2 gather in registers, each summed over the examples in order.
+ * </ul>
+ * Inputs, hidden units and classes are padded to 2, a multiple of LANES and 3 with zero weights
+ * (padding classes score -inf), so the hot loops have no branches: where control flow merges
+ * vectors, C2 may box them on the heap.
+ */
+final class FusedTwoLayerPass implements TwoLayerPass {
+    static final int INPUTS = 2;
+    static final int CLASSES = 3;
+    private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
+
+    private final int rows;
+    private final int paddedRows;
+    private final int inputs;
+    private final int hidden;
+    private final int paddedHidden;
+    private final int classes;
+    private final float invRows;
+    /** INPUTS x paddedRows: the features transposed, zero in padding. */
+    private final float[] xt;
+    private final int[] labels;
+    /** CLASSES x paddedRows, zero in padding rows. */
+    private final float[] dscores;
+    /** Parameters padded and laid out for the lanes: w1 INPUTS x paddedHidden, w2 CLASSES x paddedHidden (transposed). */
+    private final float[] w1;
+    private final float[] b1;
+    private final float[] w2t;
+    private final float[] b2;
+    private final float[] dw1;
+    private final float[] db1;
+    private final float[] dw2t;
+    /** Per-lane partial sums of the loss and of db2, folded once per pass. */
+    private final float[] lossLanes = new float[LANES];
+    private final float[] db2Lanes = new float[CLASSES * LANES];
+    private final float[] blockScores = new float[CLASSES * LANES];
+
+    FusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
+        this.rows = x.rows();
+        this.paddedRows = roundUp(rows);
+        this.inputs = x.cols();
+        this.hidden = hidden;
+        this.paddedHidden = roundUp(hidden);
+        this.classes = classes;
+        this.invRows = 1f / rows;
+        this.xt = new float[INPUTS * paddedRows];
+        for (int i = 0; i < rows; i++) {
+            for (int d = 0; d < inputs; d++) {
+                xt[d * paddedRows + i] = x.get(i, d);
+            }
+        }
+        this.labels = Arrays.copyOf(labels, paddedRows);
+        this.dscores = new float[CLASSES * paddedRows];
+        this.w1 = new float[INPUTS * paddedHidden];
+        this.b1 = new float[paddedHidden];
+        this.w2t = new float[CLASSES * paddedHidden];
+        this.b2 = new float[CLASSES];
+        this.dw1 = new float[INPUTS * paddedHidden];
+        this.db1 = new float[paddedHidden];
+        this.dw2t = new float[CLASSES * paddedHidden];
+        Arrays.fill(b2, Float.NEGATIVE_INFINITY);
+    }
+
+    static boolean fits(int inputs, int classes) {
+        return inputs >= 1 && inputs <= INPUTS && classes >= 1 && classes <= CLASSES;
+    }
+
+    private static int roundUp(int count) {
+        return (count + LANES - 1) / LANES * LANES;
+    }
+
+    @Override
+    public float lossAndGradients(float[] w1, float[] b1, float[] w2, float[] b2,
+                                  float[] dw1, float[] db1, float[] dw2, float[] db2) {
+        loadParameters(w1, b1, w2, b2);
+        Arrays.fill(lossLanes, 0f);
+        Arrays.fill(db2Lanes, 0f);
+        for (int r = 0; r < paddedRows; r += LANES) {
+            blockScores(r);
+            blockExp();
+            blockLossAndDscores(r);
+        }
+        for (int c = 0; c < paddedHidden; c += LANES) {
+            backwardChunk(c);
+        }
+        storeGradients(dw1, db1, dw2, db2);
+        return rows == 0 ? 0f : laneSum(lossLanes, 0) * invRows;
+    }
+
+    private void loadParameters(float[] w1, float[] b1, float[] w2, float[] b2) {
+        for (int d = 0; d < inputs; d++) {
+            System.arraycopy(w1, d * hidden, this.w1, d * paddedHidden, hidden);
+        }
+        System.arraycopy(b1, 0, this.b1, 0, hidden);
+        for (int j = 0; j < hidden; j++) {
+            for (int k = 0; k < classes; k++) {
+                w2t[k * paddedHidden + j] = w2[j * classes + k];
+            }
+        }
+        System.arraycopy(b2, 0, this.b2, 0, classes);
+    }
+
+    private void storeGradients(float[] dw1, float[] db1, float[] dw2, float[] db2) {
+        for (int d = 0; d < inputs; d++) {
+            System.arraycopy(this.dw1, d * paddedHidden, dw1, d * hidden, hidden);
+        }
+        System.arraycopy(this.db1, 0, db1, 0, hidden);
+        for (int j = 0; j < hidden; j++) {
+            for (int k = 0; k < classes; k++) {
+                dw2[j * classes + k] = dw2t[k * paddedHidden + j];
+            }
+        }
+        for (int k = 0; k < classes; k++) {
+            db2[k] = laneSum(db2Lanes, k * LANES);
+        }
+    }
+
+    /** Class scores of rows r..r+LANES into {@code blockScores}, one vector per class. */
+    private void blockScores(int r) {
+        int h = paddedHidden;
+        FloatVector x0 = FloatVector.fromArray(SPECIES, xt, r);
+        FloatVector x1 = FloatVector.fromArray(SPECIES, xt, paddedRows + r);
+        FloatVector s0 = broadcast(b2[0]), s1 = broadcast(b2[1]), s2 = broadcast(b2[2]);
+        for (int j = 0; j < hidden; j++) {
+            FloatVector a = x1.fma(broadcast(w1[h + j]), x0.fma(broadcast(w1[j]), broadcast(b1[j]))).max(0f);
+            s0 = a.fma(broadcast(w2t[j]), s0);
+            s1 = a.fma(broadcast(w2t[h + j]), s1);
+            s2 = a.fma(broadcast(w2t[2 * h + j]), s2);
+        }
+        s0.intoArray(blockScores, 0);
+        s1.intoArray(blockScores, LANES);
+        s2.intoArray(blockScores, 2 * LANES);
+    }
+
+    /** Replaces each class's scores in {@code blockScores} by exp(score - row max). */
+    private void blockExp() {
+        FloatVector max = FloatVector.fromArray(SPECIES, blockScores, 0)
+                .max(FloatVector.fromArray(SPECIES, blockScores, LANES))
+                .max(FloatVector.fromArray(SPECIES, blockScores, 2 * LANES));
+        for (int k = 0; k < CLASSES; k++) {
+            VectorMath.exp(FloatVector.fromArray(SPECIES, blockScores, k * LANES).sub(max))
+                    .intoArray(blockScores, k * LANES);
+        }
+    }
+
+    /** From the block's exps: adds its loss to {@code lossLanes}, writes its dscores and adds them to db2. */
+    private void blockLossAndDscores(int r) {
+        IntVector y = IntVector.fromArray(INT_SPECIES, labels, r);
+        FloatVector e0 = FloatVector.fromArray(SPECIES, blockScores, 0);
+        FloatVector e1 = FloatVector.fromArray(SPECIES, blockScores, LANES);
+        FloatVector e2 = FloatVector.fromArray(SPECIES, blockScores, 2 * LANES);
+        FloatVector sum = e0.add(e1).add(e2);
+        FloatVector correct = e0.blend(e1, isClass(y, 1)).blend(e2, isClass(y, 2));
+        VectorMask<Float> valid = SPECIES.indexInRange(r, rows);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        // -log p = log(sum) - (s_y - max); the exp of (s_y - max) is on hand, so take its log.
+        FloatVector loss = VectorMath.log(sum).sub(VectorMath.log(correct));
+        FloatVector.fromArray(SPECIES, lossLanes, 0).add(zero.blend(loss, valid)).intoArray(lossLanes, 0);
+        FloatVector scale = broadcast(invRows).div(sum);
+        for (int k = 0; k < CLASSES; k++) {
+            FloatVector g = FloatVector.fromArray(SPECIES, blockScores, k * LANES).mul(scale);
+            g = zero.blend(g.blend(g.sub(invRows), isClass(y, k)), valid);
+            g.intoArray(dscores, k * paddedRows + r);
+            FloatVector.fromArray(SPECIES, db2Lanes, k * LANES).add(g).intoArray(db2Lanes, k * LANES);
+        }
+    }
+
+    private static VectorMask<Float> isClass(IntVector labels, int k) {
+        return labels.compare(VectorOperators.EQ, k).cast(SPECIES);
+    }
+
+    /** Gradients of hidden units c..c+LANES, summed over the examples in order. */
+    private void backwardChunk(int c) {
+        int h = paddedHidden, n = paddedRows;
+        FloatVector w10 = FloatVector.fromArray(SPECIES, w1, c);
+        FloatVector w11 = FloatVector.fromArray(SPECIES, w1, h + c);
+        FloatVector bias = FloatVector.fromArray(SPECIES, b1, c);
+        FloatVector v0 = FloatVector.fromArray(SPECIES, w2t, c);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, w2t, h + c);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, w2t, 2 * h + c);
+        FloatVector g10 = FloatVector.zero(SPECIES), g11 = g10, gb = g10, g20 = g10, g21 = g10, g22 = g10;
+        for (int i = 0; i < rows; i++) {
+            FloatVector x0 = broadcast(xt[i]);
+            FloatVector x1 = broadcast(xt[n + i]);
+            FloatVector ds0 = broadcast(dscores[i]);
+            FloatVector ds1 = broadcast(dscores[n + i]);
+            FloatVector ds2 = broadcast(dscores[2 * n + i]);
+            FloatVector a = x1.fma(w11, x0.fma(w10, bias)).max(0f);
+            g20 = a.fma(ds0, g20);
+            g21 = a.fma(ds1, g21);
+            g22 = a.fma(ds2, g22);
+            FloatVector dh = v2.fma(ds2, v1.fma(ds1, v0.mul(ds0)));
+            dh = dh.blend(0f, a.compare(VectorOperators.GT, 0f).not());
+            gb = gb.add(dh);
+            g10 = x0.fma(dh, g10);
+            g11 = x1.fma(dh, g11);
+        }
+        g10.intoArray(dw1, c);
+        g11.intoArray(dw1, h + c);
+        gb.intoArray(db1, c);
+        g20.intoArray(dw2t, c);
+        g21.intoArray(dw2t, h + c);
+        g22.intoArray(dw2t, 2 * h + c);
+    }
+
+    /** Sum of LANES values from {@code start}, left to right. */
+    private static float laneSum(float[] values, int start) {
+        float sum = 0f;
+        for (int l = 0; l < LANES; l++) {
+            sum += values[start + l];
+        }
+        return sum;
+    }
+}
