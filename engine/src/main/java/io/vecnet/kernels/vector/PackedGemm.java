@@ -9,14 +9,14 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * Goto-style GEMM. B is packed KC x NC at a time into panels NR columns wide, A into panels MR rows
- * tall; a 4 x 4-vector micro-kernel keeps 16 accumulators in registers while it walks one A panel
+ * tall; a 4 x 3-vector micro-kernel keeps 12 accumulators in registers while it walks one A panel
  * (in L1) against the B panels (in L2). Packing reads the operands in whatever layout the form
  * names, so the transposed forms cost no extra pass. Partial sums of each KC block are added to
  * C in block order, which fixes the summation order whatever the tier.
  */
 final class PackedGemm {
     static final int MR = 4;
-    static final int NR = 4 * LANES;
+    static final int NR = 3 * LANES;
     static final int KC = 256;
     static final int NC = 512 / NR * NR;
 
@@ -38,7 +38,7 @@ final class PackedGemm {
                 packA(form, a, m, k, pc, kc, aPack);
                 for (int ir = 0; ir < m; ir += MR) {
                     for (int jr = 0; jr < nc; jr += NR) {
-                        microKernel(aPack, ir * kc, bPack, jr * kc, kc, c, ir, jc + jr, m, n);
+                        tile(aPack, ir * kc, bPack, jr * kc, kc, c, ir, jc + jr, m, n);
                     }
                 }
             }
@@ -81,65 +81,69 @@ final class PackedGemm {
         }
     }
 
-    private static void microKernel(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
-                                    float[] c, int i0, int j0, int m, int n) {
-        FloatVector c00 = FloatVector.zero(SPECIES), c01 = c00, c02 = c00, c03 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += MR, bi += NR) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, bPack, bi);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, bPack, bi + LANES);
-            FloatVector b2 = FloatVector.fromArray(SPECIES, bPack, bi + 2 * LANES);
-            FloatVector b3 = FloatVector.fromArray(SPECIES, bPack, bi + 3 * LANES);
-            FloatVector a0 = FloatVector.broadcast(SPECIES, aPack[ai]);
-            c00 = b0.fma(a0, c00);
-            c01 = b1.fma(a0, c01);
-            c02 = b2.fma(a0, c02);
-            c03 = b3.fma(a0, c03);
-            FloatVector a1 = FloatVector.broadcast(SPECIES, aPack[ai + 1]);
-            c10 = b0.fma(a1, c10);
-            c11 = b1.fma(a1, c11);
-            c12 = b2.fma(a1, c12);
-            c13 = b3.fma(a1, c13);
-            FloatVector a2 = FloatVector.broadcast(SPECIES, aPack[ai + 2]);
-            c20 = b0.fma(a2, c20);
-            c21 = b1.fma(a2, c21);
-            c22 = b2.fma(a2, c22);
-            c23 = b3.fma(a2, c23);
-            FloatVector a3 = FloatVector.broadcast(SPECIES, aPack[ai + 3]);
-            c30 = b0.fma(a3, c30);
-            c31 = b1.fma(a3, c31);
-            c32 = b2.fma(a3, c32);
-            c33 = b3.fma(a3, c33);
-        }
+    /** Adds the MR x NR product of one A panel and one B panel to C at (i0, j0), clipped to C. */
+    private static void tile(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
+                             float[] c, int i0, int j0, int m, int n) {
         if (i0 + MR <= m && j0 + NR <= n) {
-            addRow(c, i0 * n + j0, c00, c01, c02, c03);
-            addRow(c, (i0 + 1) * n + j0, c10, c11, c12, c13);
-            addRow(c, (i0 + 2) * n + j0, c20, c21, c22, c23);
-            addRow(c, (i0 + 3) * n + j0, c30, c31, c32, c33);
+            microKernel(aPack, aPanel, bPack, bPanel, kc, c, i0 * n + j0, n);
         } else {
             float[] tile = Scratch.get(Scratch.Slot.C, MR * NR);
-            storeRow(tile, 0, c00, c01, c02, c03);
-            storeRow(tile, NR, c10, c11, c12, c13);
-            storeRow(tile, 2 * NR, c20, c21, c22, c23);
-            storeRow(tile, 3 * NR, c30, c31, c32, c33);
+            Arrays.fill(tile, 0, MR * NR, 0f);
+            microKernel(aPack, aPanel, bPack, bPanel, kc, tile, 0, NR);
             addEdgeTile(tile, c, i0, j0, m, n);
         }
     }
 
-    private static void addRow(float[] c, int index, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
-        FloatVector.fromArray(SPECIES, c, index).add(v0).intoArray(c, index);
-        FloatVector.fromArray(SPECIES, c, index + LANES).add(v1).intoArray(c, index + LANES);
-        FloatVector.fromArray(SPECIES, c, index + 2 * LANES).add(v2).intoArray(c, index + 2 * LANES);
-        FloatVector.fromArray(SPECIES, c, index + 3 * LANES).add(v3).intoArray(c, index + 3 * LANES);
+    /**
+     * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for the MR x NR tile, with the
+     * accumulators loaded from and stored back to the target. The tile is 4 x 3 vectors because C2
+     * stops inlining Vector API calls past a node budget (about 60 vector operations in one
+     * method), and a call left out boxes its vectors on the heap.
+     */
+    private static void microKernel(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
+                                    float[] target, int index, int stride) {
+        int i1 = index + stride, i2 = index + 2 * stride, i3 = index + 3 * stride;
+        FloatVector c00 = load(target, index), c01 = load(target, index + LANES), c02 = load(target, index + 2 * LANES);
+        FloatVector c10 = load(target, i1), c11 = load(target, i1 + LANES), c12 = load(target, i1 + 2 * LANES);
+        FloatVector c20 = load(target, i2), c21 = load(target, i2 + LANES), c22 = load(target, i2 + 2 * LANES);
+        FloatVector c30 = load(target, i3), c31 = load(target, i3 + LANES), c32 = load(target, i3 + 2 * LANES);
+        for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += MR, bi += NR) {
+            FloatVector b0 = load(bPack, bi);
+            FloatVector b1 = load(bPack, bi + LANES);
+            FloatVector b2 = load(bPack, bi + 2 * LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, aPack[ai]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, aPack[ai + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, aPack[ai + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, aPack[ai + 3]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c32 = b2.fma(a3, c32);
+        }
+        c00.intoArray(target, index);
+        c01.intoArray(target, index + LANES);
+        c02.intoArray(target, index + 2 * LANES);
+        c10.intoArray(target, i1);
+        c11.intoArray(target, i1 + LANES);
+        c12.intoArray(target, i1 + 2 * LANES);
+        c20.intoArray(target, i2);
+        c21.intoArray(target, i2 + LANES);
+        c22.intoArray(target, i2 + 2 * LANES);
+        c30.intoArray(target, i3);
+        c31.intoArray(target, i3 + LANES);
+        c32.intoArray(target, i3 + 2 * LANES);
     }
 
-    private static void storeRow(float[] tile, int index, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
-        v0.intoArray(tile, index);
-        v1.intoArray(tile, index + LANES);
-        v2.intoArray(tile, index + 2 * LANES);
-        v3.intoArray(tile, index + 3 * LANES);
+    private static FloatVector load(float[] array, int index) {
+        return FloatVector.fromArray(SPECIES, array, index);
     }
 
     private static void addEdgeTile(float[] tile, float[] c, int i0, int j0, int m, int n) {
