@@ -18,6 +18,7 @@ public final class Matrix {
 
     /** Wraps {@code data} (not copied), which must hold exactly {@code rows * cols} values. */
     public Matrix(int rows, int cols, float[] data) {
+        checkedSize(rows, cols);
         if ((long) rows * cols != data.length) {
             throw new IllegalArgumentException(
                     "a " + rows + "x" + cols + " matrix needs " + ((long) rows * cols)

@@ -1,57 +1,85 @@
 package io.vecnet.kernels;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Chooses the kernel backend once, in the manner of Lucene's VectorizationProvider.
+ * Chooses the kernel backend, in the manner of Lucene's VectorizationProvider.
  *
  * <p>The Vector API lives in the incubating module {@code jdk.incubator.vector}, which a JVM only
  * resolves when started with {@code --add-modules jdk.incubator.vector}. Without it the vector
  * classes cannot even be loaded, so they are reached only by reflection, after checking that the
- * module is in the boot layer. The system property {@value #PROPERTY} ({@code auto|vector|scalar})
- * forces a choice for {@link #get()}.
+ * module is in the boot layer. The system properties {@value #PROPERTY} ({@code auto|vector|scalar})
+ * and {@value #THREADS_PROPERTY} set the choice made once for {@link #get()}.
  */
 public final class KernelProvider {
     public static final String PROPERTY = "vecnet.kernels";
+    public static final String THREADS_PROPERTY = "vecnet.threads";
     public static final String VECTOR_MODULE = "jdk.incubator.vector";
     public static final String MISSING_MODULE_WARNING = "WARNING: vecnet is using its scalar kernels because the "
             + VECTOR_MODULE + " module is not enabled; start java with --add-modules " + VECTOR_MODULE
             + " for the vector kernels.";
     private static final String VECTOR_CLASS = "io.vecnet.kernels.vector.VectorKernels";
+    private static final Kernels SCALAR = new ScalarKernels();
+    private static final Map<Integer, Kernels> VECTOR_BY_THREADS = new ConcurrentHashMap<>();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
+    private static volatile Kernels defaultKernels;
 
     private KernelProvider() {
     }
 
-    /** The process-wide kernels, chosen on first use from the {@value #PROPERTY} property (default auto). */
+    /**
+     * The process-wide kernels, chosen on first use from the {@value #PROPERTY} property (default
+     * auto) and the {@value #THREADS_PROPERTY} property (default: the available cores).
+     */
     public static Kernels get() {
-        return Holder.DEFAULT;
+        Kernels kernels = defaultKernels;
+        if (kernels == null) {
+            synchronized (KernelProvider.class) {
+                if (defaultKernels == null) {
+                    defaultKernels = select(backendFromProperty(), threadsFromProperty());
+                }
+                kernels = defaultKernels;
+            }
+        }
+        return kernels;
+    }
+
+    /** {@link #select(Backend, int)} with one thread per available core. */
+    public static Kernels select(Backend backend) {
+        return select(backend, defaultThreads());
     }
 
     /**
      * Kernels for an explicit choice. {@link Backend#AUTO} falls back to scalar with one warning on
-     * stderr when the vector module is missing; {@link Backend#VECTOR} then throws instead.
+     * stderr when the vector module is missing; {@link Backend#VECTOR} then throws instead. The
+     * scalar kernels are the single-threaded reference and ignore {@code threads}.
      */
-    public static Kernels select(Backend backend) {
+    public static Kernels select(Backend backend, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
+        }
         return switch (backend) {
-            case SCALAR -> Holder.SCALAR;
+            case SCALAR -> SCALAR;
             case VECTOR -> {
                 if (!vectorAvailable()) {
                     throw new IllegalStateException("the vector backend needs the " + VECTOR_MODULE
                             + " module: start java with --add-modules " + VECTOR_MODULE);
                 }
-                yield Holder.vector();
+                yield VECTOR_BY_THREADS.computeIfAbsent(threads, KernelProvider::loadVector);
             }
             case AUTO -> {
                 if (vectorAvailable()) {
-                    yield Holder.vector();
+                    yield select(Backend.VECTOR, threads);
                 }
                 if (WARNED.compareAndSet(false, true)) {
                     System.err.println(MISSING_MODULE_WARNING);
                 }
-                yield Holder.SCALAR;
+                yield SCALAR;
             }
         };
     }
@@ -61,28 +89,40 @@ public final class KernelProvider {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
-    private static final class Holder {
-        static final Kernels SCALAR = new ScalarKernels();
-        static final Kernels DEFAULT = select(Backend.parse(System.getProperty(PROPERTY, "auto")));
-        private static Kernels vectorKernels;
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
 
-        static synchronized Kernels vector() {
-            if (vectorKernels == null) {
-                vectorKernels = loadVector();
-            }
-            return vectorKernels;
+    private static Backend backendFromProperty() {
+        try {
+            return Backend.parse(System.getProperty(PROPERTY, "auto"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("system property " + PROPERTY + ": " + e.getMessage(), e);
         }
+    }
 
-        private static Kernels loadVector() {
-            try {
-                Class<?> type = Class.forName(VECTOR_CLASS);
-                return (Kernels) MethodHandles.publicLookup()
-                        .findConstructor(type, MethodType.methodType(void.class)).invoke();
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot create the vector kernels", e);
-            }
+    private static int threadsFromProperty() {
+        String value = System.getProperty(THREADS_PROPERTY);
+        if (value == null) {
+            return defaultThreads();
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + THREADS_PROPERTY + ": '" + value
+                    + "' is not a whole number of threads", e);
+        }
+    }
+
+    private static Kernels loadVector(int threads) {
+        try {
+            MethodHandle constructor = MethodHandles.publicLookup().findConstructor(
+                    Class.forName(VECTOR_CLASS), MethodType.methodType(void.class, int.class));
+            return (Kernels) constructor.invoke(threads);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot create the vector kernels", e);
         }
     }
 }

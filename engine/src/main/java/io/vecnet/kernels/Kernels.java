@@ -15,8 +15,13 @@ public interface Kernels {
 
     Backend backend();
 
-    /** A one-line description such as {@code vector (512-bit, 16 float lanes)}. */
+    /** A one-line description such as {@code vector (512-bit, 16 float lanes, 2 threads)}. */
     String description();
+
+    /** Threads that large operations may be split over; results never depend on it. */
+    default int threads() {
+        return 1;
+    }
 
     /** {@code C (m x n) = op(A) · op(B)}, or {@code C += …} when {@code accumulate}. */
     void matmul(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate);

@@ -32,7 +32,7 @@ public final class ScalarKernels implements Kernels {
                 float aip = a[form.aIndex(i, p, m, k)];
                 int bRow = p * n;
                 for (int j = 0; j < n; j++) {
-                    c[row + j] += aip * b[bRow + j];
+                    c[row + j] = Math.fma(aip, b[bRow + j], c[row + j]);
                 }
             }
         }
@@ -44,7 +44,7 @@ public final class ScalarKernels implements Kernels {
             for (int j = 0; j < n; j++) {
                 float sum = 0f;
                 for (int p = 0; p < k; p++) {
-                    sum += a[i * k + p] * b[j * k + p];
+                    sum = Math.fma(a[i * k + p], b[j * k + p], sum);
                 }
                 c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
             }

@@ -11,14 +11,16 @@ enum MatmulKernel {
     /** Row of C held in registers, streamed over rows of B: best for small inner sizes. */
     ROW_STREAMING {
         @Override
-        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
+                      Workers workers) {
             RowStreamingMatmul.multiply(form, a, b, c, m, k, n, accumulate);
         }
     },
     /** Each output a dot product of contiguous rows: best for narrow outputs such as n = 3 classes. */
     DOT_PRODUCT {
         @Override
-        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
+                      Workers workers) {
             DotProductMatmul.multiply(form, a, b, c, m, k, n, accumulate);
         }
     },
@@ -28,22 +30,26 @@ enum MatmulKernel {
      */
     TRANSPOSED_OUTPUT {
         @Override
-        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
+                      Workers workers) {
             RowStreamingMatmul.multiplyTransposedOutput(form, a, b, c, m, k, n, accumulate);
         }
     },
     /** Packed, cache-blocked GEMM with a register-tiled micro-kernel: for large shapes. */
     PACKED_GEMM {
         @Override
-        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-            PackedGemm.multiply(form, a, b, c, m, k, n, accumulate);
+        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
+                      Workers workers) {
+            PackedGemm.multiply(form, a, b, c, m, k, n, accumulate, workers);
         }
     };
 
     /** Below this many multiply-adds packing costs more than it saves (measured with the bench suite). */
     static final long PACKING_THRESHOLD = 48L * 48 * 48;
 
-    abstract void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate);
+    /** Runs on the calling thread, or splits over {@code workers} where the variant can. */
+    abstract void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
+                           Workers workers);
 
     static MatmulKernel choose(MatmulForm form, int m, int k, int n) {
         if (n < VectorMath.LANES) {

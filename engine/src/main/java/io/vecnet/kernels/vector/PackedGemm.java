@@ -18,27 +18,56 @@ final class PackedGemm {
     static final int MR = 4;
     static final int NR = 3 * LANES;
     static final int KC = 256;
+    static final int MC = 256;
     static final int NC = 512 / NR * NR;
+    /** Products of at least this many multiply-adds are split over the workers (about 1 ms of work). */
+    static final long PARALLEL_THRESHOLD = 1L << 26;
 
     private PackedGemm() {
     }
 
-    static void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        if (!accumulate) {
-            Arrays.fill(c, 0, m * n, 0f);
+    static void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
+                         Workers workers) {
+        int parts = (long) m * k * n >= PARALLEL_THRESHOLD ? workers.threads() : 1;
+        if (parts == 1) {
+            multiplyBlock(form, a, b, c, m, k, n, accumulate, 0, m, 0, n);
+        } else if (m / MR >= n / NR) {
+            int rows = roundUp((m + parts - 1) / parts, MR);
+            workers.run(parts, part -> multiplyBlock(form, a, b, c, m, k, n, accumulate,
+                    Math.min(m, part * rows), Math.min(m, (part + 1) * rows), 0, n));
+        } else {
+            int cols = roundUp((n + parts - 1) / parts, NR);
+            workers.run(parts, part -> multiplyBlock(form, a, b, c, m, k, n, accumulate,
+                    0, m, Math.min(n, part * cols), Math.min(n, (part + 1) * cols)));
         }
-        int mPadded = (m + MR - 1) / MR * MR;
-        float[] aPack = Scratch.get(Scratch.Slot.A, mPadded * Math.min(KC, k));
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+
+    /** C[rowStart..rowEnd, colStart..colEnd) (+)= the product, touching no other element of C. */
+    private static void multiplyBlock(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n,
+                                      boolean accumulate, int rowStart, int rowEnd, int colStart, int colEnd) {
+        if (!accumulate) {
+            for (int i = rowStart; i < rowEnd; i++) {
+                Arrays.fill(c, i * n + colStart, i * n + colEnd, 0f);
+            }
+        }
+        float[] aPack = Scratch.get(Scratch.Slot.A, MC * Math.min(KC, k));
         float[] bPack = Scratch.get(Scratch.Slot.B, Math.min(KC, k) * NC);
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
+        for (int jc = colStart; jc < colEnd; jc += NC) {
+            int nc = Math.min(NC, colEnd - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(form, b, k, n, pc, kc, jc, nc, bPack);
-                packA(form, a, m, k, pc, kc, aPack);
-                for (int ir = 0; ir < m; ir += MR) {
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        tile(aPack, ir * kc, bPack, jr * kc, kc, c, ir, jc + jr, m, n);
+                for (int ic = rowStart; ic < rowEnd; ic += MC) {
+                    int mc = Math.min(MC, rowEnd - ic);
+                    packA(form, a, m, k, pc, kc, ic, mc, aPack);
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        for (int jr = 0; jr < nc; jr += NR) {
+                            tile(aPack, ir * kc, bPack, jr * kc, kc, c, n, ic + ir, jc + jr, rowEnd, colEnd);
+                        }
                     }
                 }
             }
@@ -64,15 +93,15 @@ final class PackedGemm {
         }
     }
 
-    /** aPack[panel][p][0..MR): A(panel·MR + r, pc + p), zero beyond m. */
-    private static void packA(MatmulForm form, float[] a, int m, int k, int pc, int kc, float[] aPack) {
-        for (int ir = 0; ir < m; ir += MR) {
-            int height = Math.min(MR, m - ir);
+    /** aPack[panel][p][0..MR): A(ic + panel·MR + r, pc + p), zero beyond the mc rows. */
+    private static void packA(MatmulForm form, float[] a, int m, int k, int pc, int kc, int ic, int mc, float[] aPack) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int height = Math.min(MR, mc - ir);
             int panel = ir * kc;
             for (int p = 0; p < kc; p++) {
                 int dst = panel + p * MR;
                 for (int r = 0; r < height; r++) {
-                    aPack[dst + r] = a[form.aIndex(ir + r, pc + p, m, k)];
+                    aPack[dst + r] = a[form.aIndex(ic + ir + r, pc + p, m, k)];
                 }
                 for (int r = height; r < MR; r++) {
                     aPack[dst + r] = 0f;
@@ -81,16 +110,19 @@ final class PackedGemm {
         }
     }
 
-    /** Adds the MR x NR product of one A panel and one B panel to C at (i0, j0), clipped to C. */
+    /**
+     * Adds the MR x NR product of one A panel and one B panel to C (row stride n) at (i0, j0),
+     * clipped to rowEnd and colEnd so that parallel blocks never write each other's elements.
+     */
     private static void tile(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
-                             float[] c, int i0, int j0, int m, int n) {
-        if (i0 + MR <= m && j0 + NR <= n) {
+                             float[] c, int n, int i0, int j0, int rowEnd, int colEnd) {
+        if (i0 + MR <= rowEnd && j0 + NR <= colEnd) {
             microKernel(aPack, aPanel, bPack, bPanel, kc, c, i0 * n + j0, n);
         } else {
             float[] tile = Scratch.get(Scratch.Slot.C, MR * NR);
             Arrays.fill(tile, 0, MR * NR, 0f);
             microKernel(aPack, aPanel, bPack, bPanel, kc, tile, 0, NR);
-            addEdgeTile(tile, c, i0, j0, m, n);
+            addEdgeTile(tile, c, n, i0, j0, rowEnd, colEnd);
         }
     }
 
@@ -146,9 +178,9 @@ final class PackedGemm {
         return FloatVector.fromArray(SPECIES, array, index);
     }
 
-    private static void addEdgeTile(float[] tile, float[] c, int i0, int j0, int m, int n) {
-        int rows = Math.min(MR, m - i0);
-        int cols = Math.min(NR, n - j0);
+    private static void addEdgeTile(float[] tile, float[] c, int n, int i0, int j0, int rowEnd, int colEnd) {
+        int rows = Math.min(MR, rowEnd - i0);
+        int cols = Math.min(NR, colEnd - j0);
         for (int r = 0; r < rows; r++) {
             for (int col = 0; col < cols; col++) {
                 c[(i0 + r) * n + j0 + col] += tile[r * NR + col];

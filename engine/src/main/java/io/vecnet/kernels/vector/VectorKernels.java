@@ -18,6 +18,22 @@ import jdk.incubator.vector.VectorOperators;
  * so element-wise results equal the scalar backend's bit for bit.
  */
 public final class VectorKernels implements Kernels {
+    private final Workers workers;
+
+    /** Single-threaded vector kernels. */
+    public VectorKernels() {
+        this(1);
+    }
+
+    /** Vector kernels that split large products over {@code threads} threads (a pool of daemon threads). */
+    public VectorKernels(int threads) {
+        this.workers = threads == 1 ? Workers.SERIAL : new Workers(threads);
+    }
+
+    @Override
+    public int threads() {
+        return workers.threads();
+    }
 
     @Override
     public Backend backend() {
@@ -26,7 +42,8 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public String description() {
-        return "vector (" + SPECIES.vectorBitSize() + "-bit, " + LANES + " float lanes)";
+        return "vector (" + SPECIES.vectorBitSize() + "-bit, " + LANES + " float lanes, "
+                + workers.threads() + (workers.threads() == 1 ? " thread)" : " threads)");
     }
 
     /** Lanes in the preferred float species, for {@code vecnet info}. */
@@ -39,7 +56,7 @@ public final class VectorKernels implements Kernels {
         if (m == 0 || n == 0) {
             return;
         }
-        MatmulKernel.choose(form, m, k, n).multiply(form, a, b, c, m, k, n, accumulate);
+        MatmulKernel.choose(form, m, k, n).multiply(form, a, b, c, m, k, n, accumulate, workers);
     }
 
     @Override

@@ -65,7 +65,8 @@ final class VectorMath {
         FloatVector k = x.fma(LOG2E, ROUND_MAGIC).sub(ROUND_MAGIC);
         FloatVector r = k.fma(broadcast(-LN2_HI), x);
         r = k.fma(broadcast(-LN2_LO), r);
-        FloatVector p = r.fma(E6, E5);
+        FloatVector p = r.fma(E7, E6);
+        p = p.fma(r, broadcast(E5));
         p = p.fma(r, broadcast(E4));
         p = p.fma(r, broadcast(E3));
         p = p.fma(r, broadcast(E2));
