@@ -1,0 +1,180 @@
+package io.vecnet.kernels.vector;
+
+import static io.vecnet.testing.FloatAsserts.UNIT_ROUNDOFF;
+import static io.vecnet.testing.FloatAsserts.assertSameBits;
+import static io.vecnet.testing.FloatAsserts.assertWithin;
+import static io.vecnet.testing.FloatAsserts.randomFloats;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vecnet.kernels.MatmulForm;
+import io.vecnet.kernels.ScalarKernels;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every vector matmul variant, every form, with and without accumulation, on awkward shapes, checked
+ * against a float64 reference; the scalar backend and the vector façade against the same reference.
+ */
+class MatmulKernelTest {
+    private static final int LANES = VectorMath.LANES;
+
+    /** (m, k, n): zero and unit dimensions, lane boundaries, the case study's shapes, PackedGemm edge tiles and blocks. */
+    static List<int[]> shapes() {
+        List<int[]> shapes = new ArrayList<>(List.of(
+                new int[] {0, 0, 0}, new int[] {0, 5, 7}, new int[] {5, 0, 7}, new int[] {5, 7, 0},
+                new int[] {1, 0, 1}, new int[] {1, 1, 1}, new int[] {1, 300, 1}, new int[] {2, 3, 1},
+                new int[] {3, 1, 2}, new int[] {1, 17, 33}, new int[] {3, 2, 100},
+                new int[] {300, 2, 100}, new int[] {300, 100, 3}, new int[] {100, 300, 3}, new int[] {2, 300, 100},
+                new int[] {300, 3, 100}, new int[] {15, 16, 17}, new int[] {16, 15, 31}, new int[] {17, 33, 16},
+                new int[] {31, 31, 31}, new int[] {33, 17, 15}, new int[] {37, 61, 127}, new int[] {7, 211, 7},
+                new int[] {8, 16, 64}, new int[] {4, 64, 64}, new int[] {13, 257, 65}, new int[] {5, 513, 3},
+                new int[] {64, 256, 512}, new int[] {9, 300, 600}));
+        // Shapes tied to this JVM's vector width and PackedGemm's blocking.
+        shapes.add(new int[] {7, 19, LANES - 1});
+        shapes.add(new int[] {6, 20, LANES + 1});
+        shapes.add(new int[] {5, 9, 4 * LANES - 1});
+        shapes.add(new int[] {10, 48, 4 * LANES + 1});
+        shapes.add(new int[] {11, PackedGemm.KC + 1, PackedGemm.NC + PackedGemm.NR + 1});
+        return shapes;
+    }
+
+    static Stream<Arguments> variantCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (MatmulKernel variant : MatmulKernel.values()) {
+            for (MatmulForm form : MatmulForm.values()) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    for (int[] s : shapes()) {
+                        cases.add(Arguments.of(variant, form, accumulate, s[0], s[1], s[2]));
+                    }
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    static Stream<Arguments> formCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (MatmulForm form : MatmulForm.values()) {
+            for (boolean accumulate : new boolean[] {false, true}) {
+                for (int[] s : shapes()) {
+                    cases.add(Arguments.of(form, accumulate, s[0], s[1], s[2]));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} accumulate={2} m={3} k={4} n={5}")
+    @MethodSource("variantCases")
+    void everyVariantMatchesTheFloat64Reference(MatmulKernel variant, MatmulForm form, boolean accumulate,
+                                                int m, int k, int n) {
+        Problem p = new Problem(form, m, k, n);
+        float[] c = p.initialC(accumulate);
+        variant.multiply(form, p.a.clone(), p.b.clone(), c, m, k, n, accumulate);
+        p.assertMatchesReference(c, accumulate, variant + " " + form);
+    }
+
+    @ParameterizedTest(name = "{0} accumulate={1} m={2} k={3} n={4}")
+    @MethodSource("formCases")
+    void vectorFacadeMatchesTheFloat64Reference(MatmulForm form, boolean accumulate, int m, int k, int n) {
+        Problem p = new Problem(form, m, k, n);
+        float[] a = p.a.clone();
+        float[] b = p.b.clone();
+        float[] c = p.initialC(accumulate);
+        new VectorKernels().matmul(form, a, b, c, m, k, n, accumulate);
+        p.assertMatchesReference(c, accumulate, "vector " + form);
+        assertSameBits(p.a, a, "A must not change");
+        assertSameBits(p.b, b, "B must not change");
+    }
+
+    @ParameterizedTest(name = "{0} accumulate={1} m={2} k={3} n={4}")
+    @MethodSource("formCases")
+    void scalarBackendMatchesTheFloat64Reference(MatmulForm form, boolean accumulate, int m, int k, int n) {
+        Problem p = new Problem(form, m, k, n);
+        float[] c = p.initialC(accumulate);
+        new ScalarKernels().matmul(form, p.a.clone(), p.b.clone(), c, m, k, n, accumulate);
+        p.assertMatchesReference(c, accumulate, "scalar " + form);
+    }
+
+    @Test
+    void facadeShapesReachEveryVariant() {
+        Set<MatmulKernel> chosen = EnumSet.noneOf(MatmulKernel.class);
+        for (MatmulForm form : MatmulForm.values()) {
+            for (int[] s : shapes()) {
+                chosen.add(MatmulKernel.choose(form, s[0], s[1], s[2]));
+            }
+        }
+        assertEquals(EnumSet.allOf(MatmulKernel.class), chosen);
+    }
+
+    @Test
+    void variantsReuseScratchWithoutStaleData() {
+        // A large product fills the scratch buffers; a small one after it must not see their contents.
+        for (MatmulKernel variant : MatmulKernel.values()) {
+            for (MatmulForm form : MatmulForm.values()) {
+                Problem large = new Problem(form, 40, 300, 200);
+                variant.multiply(form, large.a, large.b, large.initialC(false), 40, 300, 200, false);
+                Problem small = new Problem(form, 5, 3, 2);
+                float[] c = small.initialC(false);
+                variant.multiply(form, small.a, small.b, c, 5, 3, 2, false);
+                small.assertMatchesReference(c, false, variant + " " + form + " after a larger product");
+            }
+        }
+    }
+
+    /** Random operands in the stored layout of a form, with C's starting values, and the float64 product. */
+    static final class Problem {
+        final MatmulForm form;
+        final int m, k, n;
+        final float[] a, b, c0;
+
+        Problem(MatmulForm form, int m, int k, int n) {
+            this.form = form;
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            SplittableRandom random = new SplittableRandom(((long) m * 1_000_003 + k) * 1_000_003 + n + form.ordinal());
+            a = randomFloats(random, m * k, 1f);
+            b = randomFloats(random, k * n, 1f);
+            c0 = randomFloats(random, m * n, 1f);
+        }
+
+        /** C's exact size, so any write past the end fails; NaN where the kernel must overwrite. */
+        float[] initialC(boolean accumulate) {
+            float[] c = c0.clone();
+            if (!accumulate) {
+                java.util.Arrays.fill(c, Float.NaN);
+            }
+            return c;
+        }
+
+        void assertMatchesReference(float[] c, boolean accumulate, String context) {
+            double[] reference = new double[m * n];
+            double[] tolerance = new double[m * n];
+            double scale = 4 * Math.sqrt(k + 1.0) * UNIT_ROUNDOFF;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = accumulate ? c0[i * n + j] : 0;
+                    double magnitude = Math.abs(sum);
+                    for (int p = 0; p < k; p++) {
+                        double term = (double) a[form.aIndex(i, p, m, k)] * b[form.bIndex(p, j, k, n)];
+                        sum += term;
+                        magnitude += Math.abs(term);
+                    }
+                    reference[i * n + j] = sum;
+                    tolerance[i * n + j] = scale * magnitude;
+                }
+            }
+            assertWithin(reference, c, tolerance, context + " m=" + m + " k=" + k + " n=" + n);
+        }
+    }
+
+}
