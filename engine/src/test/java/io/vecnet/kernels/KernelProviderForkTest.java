@@ -68,4 +68,21 @@ class KernelProviderForkTest {
         String line = result.stdoutLines().get(0);
         assertTrue(line.startsWith("get!") && line.contains("'gpu'") && line.contains("auto, vector or scalar"), line);
     }
+
+    @Test
+    void explicitScalarWithoutTheModuleDoesNotWarn() {
+        ForkedJvm.Result result = probe(List.of(), "scalar", "scalar");
+        assertEquals(List.of("scalar=scalar", "scalar=scalar"), result.stdoutLines());
+        assertEquals(0, warnings(result.stderr()), "only auto warns; stderr was: " + result.stderr());
+    }
+
+    @Test
+    void aFailedDefaultLeavesExplicitChoicesWorking() {
+        ForkedJvm.Result result = probe(List.of(VECTOR_MODULE_OPTION, "-Dvecnet.kernels=gpu"), "get", "scalar", "vector", "get");
+        List<String> lines = result.stdoutLines();
+        assertTrue(lines.get(0).startsWith("get!java.lang.IllegalArgumentException: system property vecnet.kernels"),
+                lines.get(0));
+        assertEquals(List.of("scalar=scalar", "vector=vector"), lines.subList(1, 3));
+        assertTrue(lines.get(3).startsWith("get!"), "the property is still wrong: " + lines.get(3));
+    }
 }

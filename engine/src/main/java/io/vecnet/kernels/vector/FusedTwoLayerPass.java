@@ -28,6 +28,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Inputs, hidden units and classes are padded to 2, a multiple of LANES and 3 with zero weights
  * (padding classes score -inf), so the hot loops have no branches: where control flow merges
  * vectors, C2 may box them on the heap.
+ *
+ * <p>Every value is rounded exactly as {@link io.vecnet.kernels.UnfusedTwoLayerPass} on the scalar
+ * kernels rounds it (same operations, same order), so this pass gives the scalar backend's bits: a
+ * 10,000-step run, which amplifies any rounding difference, ends on the same loss either way.
  */
 final class FusedTwoLayerPass implements TwoLayerPass {
     static final int INPUTS = 2;
@@ -54,9 +58,10 @@ final class FusedTwoLayerPass implements TwoLayerPass {
     private final float[] dw1;
     private final float[] db1;
     private final float[] dw2t;
-    /** Per-lane partial sums of the loss and of db2, folded once per pass. */
-    private final float[] lossLanes = new float[LANES];
-    private final float[] db2Lanes = new float[CLASSES * LANES];
+    /** Each row's loss, summed in row order once the forward half is done. */
+    private final float[] rowLoss;
+    /** The block's scores less their row max, and their exps, one vector per class. */
+    private final float[] blockShifted = new float[CLASSES * LANES];
     private final float[] blockScores = new float[CLASSES * LANES];
 
     FusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
@@ -75,6 +80,7 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         }
         this.labels = Arrays.copyOf(labels, paddedRows);
         this.dscores = new float[CLASSES * paddedRows];
+        this.rowLoss = new float[paddedRows];
         this.w1 = new float[INPUTS * paddedHidden];
         this.b1 = new float[paddedHidden];
         this.w2t = new float[CLASSES * paddedHidden];
@@ -97,8 +103,6 @@ final class FusedTwoLayerPass implements TwoLayerPass {
     public float lossAndGradients(float[] w1, float[] b1, float[] w2, float[] b2,
                                   float[] dw1, float[] db1, float[] dw2, float[] db2) {
         loadParameters(w1, b1, w2, b2);
-        Arrays.fill(lossLanes, 0f);
-        Arrays.fill(db2Lanes, 0f);
         for (int r = 0; r < paddedRows; r += LANES) {
             blockScores(r);
             blockExp();
@@ -107,8 +111,28 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         for (int c = 0; c < paddedHidden; c += LANES) {
             backwardChunk(c);
         }
-        storeGradients(dw1, db1, dw2, db2);
-        return rows == 0 ? 0f : laneSum(lossLanes, 0) * invRows;
+        storeGradients(dw1, db1, dw2);
+        return sumRowsInOrder(db2);
+    }
+
+    /** db2 and the mean loss, summed over the rows in row order as the scalar kernels do. */
+    private float sumRowsInOrder(float[] db2) {
+        int n = paddedRows;
+        float loss = 0f, d0 = 0f, d1 = 0f, d2 = 0f;
+        for (int i = 0; i < rows; i++) {
+            loss += rowLoss[i];
+            d0 += dscores[i];
+            d1 += dscores[n + i];
+            d2 += dscores[2 * n + i];
+        }
+        db2[0] = d0;
+        if (classes > 1) {
+            db2[1] = d1;
+        }
+        if (classes > 2) {
+            db2[2] = d2;
+        }
+        return rows == 0 ? 0f : loss * invRows;
     }
 
     private void loadParameters(float[] w1, float[] b1, float[] w2, float[] b2) {
@@ -124,7 +148,7 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         System.arraycopy(b2, 0, this.b2, 0, classes);
     }
 
-    private void storeGradients(float[] dw1, float[] db1, float[] dw2, float[] db2) {
+    private void storeGradients(float[] dw1, float[] db1, float[] dw2) {
         for (int d = 0; d < inputs; d++) {
             System.arraycopy(this.dw1, d * paddedHidden, dw1, d * hidden, hidden);
         }
@@ -134,9 +158,6 @@ final class FusedTwoLayerPass implements TwoLayerPass {
                 dw2[j * classes + k] = dw2t[k * paddedHidden + j];
             }
         }
-        for (int k = 0; k < classes; k++) {
-            db2[k] = laneSum(db2Lanes, k * LANES);
-        }
     }
 
     /** Class scores of rows r..r+LANES into {@code blockScores}, one vector per class. */
@@ -144,48 +165,48 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         int h = paddedHidden;
         FloatVector x0 = FloatVector.fromArray(SPECIES, xt, r);
         FloatVector x1 = FloatVector.fromArray(SPECIES, xt, paddedRows + r);
-        FloatVector s0 = broadcast(b2[0]), s1 = broadcast(b2[1]), s2 = broadcast(b2[2]);
+        FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0;
         for (int j = 0; j < hidden; j++) {
-            FloatVector a = x1.fma(broadcast(w1[h + j]), x0.fma(broadcast(w1[j]), broadcast(b1[j]))).max(0f);
+            FloatVector a = x1.fma(broadcast(w1[h + j]), x0.mul(broadcast(w1[j]))).add(broadcast(b1[j])).max(0f);
             s0 = a.fma(broadcast(w2t[j]), s0);
             s1 = a.fma(broadcast(w2t[h + j]), s1);
             s2 = a.fma(broadcast(w2t[2 * h + j]), s2);
         }
-        s0.intoArray(blockScores, 0);
-        s1.intoArray(blockScores, LANES);
-        s2.intoArray(blockScores, 2 * LANES);
+        s0.add(b2[0]).intoArray(blockScores, 0);
+        s1.add(b2[1]).intoArray(blockScores, LANES);
+        s2.add(b2[2]).intoArray(blockScores, 2 * LANES);
     }
 
-    /** Replaces each class's scores in {@code blockScores} by exp(score - row max). */
+    /** Writes score - row max to {@code blockShifted}, and its exp over the scores in {@code blockScores}. */
     private void blockExp() {
         FloatVector max = FloatVector.fromArray(SPECIES, blockScores, 0)
                 .max(FloatVector.fromArray(SPECIES, blockScores, LANES))
                 .max(FloatVector.fromArray(SPECIES, blockScores, 2 * LANES));
         for (int k = 0; k < CLASSES; k++) {
-            VectorMath.exp(FloatVector.fromArray(SPECIES, blockScores, k * LANES).sub(max))
-                    .intoArray(blockScores, k * LANES);
+            FloatVector shifted = FloatVector.fromArray(SPECIES, blockScores, k * LANES).sub(max);
+            shifted.intoArray(blockShifted, k * LANES);
+            VectorMath.exp(shifted).intoArray(blockScores, k * LANES);
         }
     }
 
-    /** From the block's exps: adds its loss to {@code lossLanes}, writes its dscores and adds them to db2. */
+    /** From the block's exps: writes its rows' losses and its dscores. */
     private void blockLossAndDscores(int r) {
         IntVector y = IntVector.fromArray(INT_SPECIES, labels, r);
         FloatVector e0 = FloatVector.fromArray(SPECIES, blockScores, 0);
         FloatVector e1 = FloatVector.fromArray(SPECIES, blockScores, LANES);
         FloatVector e2 = FloatVector.fromArray(SPECIES, blockScores, 2 * LANES);
         FloatVector sum = e0.add(e1).add(e2);
-        FloatVector correct = e0.blend(e1, isClass(y, 1)).blend(e2, isClass(y, 2));
+        FloatVector correct = FloatVector.fromArray(SPECIES, blockShifted, 0)
+                .blend(FloatVector.fromArray(SPECIES, blockShifted, LANES), isClass(y, 1))
+                .blend(FloatVector.fromArray(SPECIES, blockShifted, 2 * LANES), isClass(y, 2));
         VectorMask<Float> valid = SPECIES.indexInRange(r, rows);
         FloatVector zero = FloatVector.zero(SPECIES);
-        // -log p = log(sum) - (s_y - max); the exp of (s_y - max) is on hand, so take its log.
-        FloatVector loss = VectorMath.log(sum).sub(VectorMath.log(correct));
-        FloatVector.fromArray(SPECIES, lossLanes, 0).add(zero.blend(loss, valid)).intoArray(lossLanes, 0);
+        VectorMath.log(sum).sub(correct).intoArray(rowLoss, r);
         FloatVector scale = broadcast(invRows).div(sum);
         for (int k = 0; k < CLASSES; k++) {
             FloatVector g = FloatVector.fromArray(SPECIES, blockScores, k * LANES).mul(scale);
             g = zero.blend(g.blend(g.sub(invRows), isClass(y, k)), valid);
             g.intoArray(dscores, k * paddedRows + r);
-            FloatVector.fromArray(SPECIES, db2Lanes, k * LANES).add(g).intoArray(db2Lanes, k * LANES);
         }
     }
 
@@ -209,7 +230,7 @@ final class FusedTwoLayerPass implements TwoLayerPass {
             FloatVector ds0 = broadcast(dscores[i]);
             FloatVector ds1 = broadcast(dscores[n + i]);
             FloatVector ds2 = broadcast(dscores[2 * n + i]);
-            FloatVector a = x1.fma(w11, x0.fma(w10, bias)).max(0f);
+            FloatVector a = x1.fma(w11, x0.mul(w10)).add(bias).max(0f);
             g20 = a.fma(ds0, g20);
             g21 = a.fma(ds1, g21);
             g22 = a.fma(ds2, g22);
@@ -225,14 +246,5 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         g20.intoArray(dw2t, c);
         g21.intoArray(dw2t, h + c);
         g22.intoArray(dw2t, 2 * h + c);
-    }
-
-    /** Sum of LANES values from {@code start}, left to right. */
-    private static float laneSum(float[] values, int start) {
-        float sum = 0f;
-        for (int l = 0; l < LANES; l++) {
-            sum += values[start + l];
-        }
-        return sum;
     }
 }

@@ -72,7 +72,7 @@ public final class DeterminismProbe {
             if (kernels.backend() == Backend.VECTOR) {
                 for (MatmulKernel variant : MatmulKernel.values()) {
                     out = c.clone();
-                    variant.multiply(form, a, b, out, m, k, n, true);
+                    variant.multiply(form, a, b, out, m, k, n, true, Workers.SERIAL);
                     outputs.put("matmul " + variant + " " + form, out);
                 }
             }

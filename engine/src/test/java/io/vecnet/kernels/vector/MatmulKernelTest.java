@@ -5,10 +5,12 @@ import static io.vecnet.testing.FloatAsserts.assertSameBits;
 import static io.vecnet.testing.FloatAsserts.assertWithin;
 import static io.vecnet.testing.FloatAsserts.randomFloats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecnet.kernels.MatmulForm;
 import io.vecnet.kernels.ScalarKernels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +80,7 @@ class MatmulKernelTest {
                                                 int m, int k, int n) {
         Problem p = new Problem(form, m, k, n);
         float[] c = p.initialC(accumulate);
-        variant.multiply(form, p.a.clone(), p.b.clone(), c, m, k, n, accumulate);
+        variant.multiply(form, p.a.clone(), p.b.clone(), c, m, k, n, accumulate, Workers.SERIAL);
         p.assertMatchesReference(c, accumulate, variant + " " + form);
     }
 
@@ -121,13 +123,52 @@ class MatmulKernelTest {
         for (MatmulKernel variant : MatmulKernel.values()) {
             for (MatmulForm form : MatmulForm.values()) {
                 Problem large = new Problem(form, 40, 300, 200);
-                variant.multiply(form, large.a, large.b, large.initialC(false), 40, 300, 200, false);
+                variant.multiply(form, large.a, large.b, large.initialC(false), 40, 300, 200, false, Workers.SERIAL);
                 Problem small = new Problem(form, 5, 3, 2);
                 float[] c = small.initialC(false);
-                variant.multiply(form, small.a, small.b, c, 5, 3, 2, false);
+                variant.multiply(form, small.a, small.b, c, 5, 3, 2, false, Workers.SERIAL);
                 small.assertMatchesReference(c, false, variant + " " + form + " after a larger product");
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0} accumulate={1}")
+    @MethodSource("formsAndAccumulate")
+    void rowStreamingGivesTheScalarBackendsBitsForUntransposedB(MatmulForm form, boolean accumulate) {
+        for (int[] s : shapes()) {
+            Problem p = new Problem(form, s[0], s[1], s[2]);
+            float[] vector = p.initialC(accumulate);
+            float[] scalar = p.initialC(accumulate);
+            MatmulKernel.ROW_STREAMING.multiply(form, p.a, p.b, vector, s[0], s[1], s[2], accumulate, Workers.SERIAL);
+            new ScalarKernels().matmul(form, p.a, p.b, scalar, s[0], s[1], s[2], accumulate);
+            assertSameBits(scalar, vector, "row streaming " + form + " " + Arrays.toString(s));
+        }
+    }
+
+    static Stream<Arguments> formsAndAccumulate() {
+        return Stream.of(MatmulForm.AB, MatmulForm.ATB)
+                .flatMap(form -> Stream.of(Arguments.of(form, false), Arguments.of(form, true)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}x{3}")
+    @MethodSource("parallelShapes")
+    void packedGemmGivesTheSameBitsOnAnyNumberOfThreads(MatmulForm form, int m, int k, int n) {
+        assertTrue((long) m * k * n >= PackedGemm.PARALLEL_THRESHOLD, "shape must be large enough to split");
+        Problem p = new Problem(form, m, k, n);
+        float[] serial = p.initialC(true);
+        float[] parallel = p.initialC(true);
+        MatmulKernel.PACKED_GEMM.multiply(form, p.a, p.b, serial, m, k, n, true, Workers.SERIAL);
+        MatmulKernel.PACKED_GEMM.multiply(form, p.a, p.b, parallel, m, k, n, true, THREE_WORKERS);
+        assertSameBits(serial, parallel, "PACKED_GEMM " + form + " on 3 threads");
+    }
+
+    private static final Workers THREE_WORKERS = new Workers(3);
+
+    static Stream<Arguments> parallelShapes() {
+        // Tall splits by rows, wide by columns; odd sizes leave ragged edge tiles in every part.
+        return Stream.of(MatmulForm.values()).flatMap(form -> Stream.of(
+                Arguments.of(form, 1031, 257, 255),
+                Arguments.of(form, 61, 263, 4201)));
     }
 
     /** Random operands in the stored layout of a form, with C's starting values, and the float64 product. */
