@@ -28,6 +28,7 @@ final class TrainingReport implements TrainingListener {
     private int curveLength;
     private long start = -1;
     private long lastRefresh;
+    private int lastRefreshIteration;
     private int progressWidth;
 
     TrainingReport(PrintWriter out, int iterations, int printEvery, boolean printLosses, boolean terminal,
@@ -78,15 +79,19 @@ final class TrainingReport implements TrainingListener {
     private void updateProgress(int iteration, float loss) {
         long now = clock.getAsLong();
         long elapsed = now - start;
-        if (iteration == 0 || elapsed < FIRST_ESTIMATE_NANOS || now - lastRefresh < REFRESH_NANOS) {
+        boolean refreshed = lastRefreshIteration > 0;
+        if (iteration == 0 || elapsed < FIRST_ESTIMATE_NANOS || refreshed && now - lastRefresh < REFRESH_NANOS) {
             return;
         }
-        double perSecond = iteration / (elapsed / 1e9);
+        // The rate since the last refresh, not since the start: the first iterations run before the JIT.
+        double perSecond = !refreshed ? iteration / (elapsed / 1e9)
+                : (iteration - lastRefreshIteration) / ((now - lastRefresh) / 1e9);
         double secondsLeft = (iterations - iteration) / perSecond;
+        lastRefresh = now;
+        lastRefreshIteration = iteration;
         if (progressWidth == 0 && elapsed / 1e9 + secondsLeft < SLOW_RUN_SECONDS) {
             return;
         }
-        lastRefresh = now;
         String line = String.format(Locale.ROOT, "iteration %d/%d  loss %.6f  %.0f iterations/s  %s left",
                 iteration, iterations, loss, perSecond, duration(secondsLeft));
         out.print("\r" + line + " ".repeat(Math.max(0, progressWidth - line.length())));
