@@ -2,6 +2,8 @@ package io.vecnet.cli;
 
 /** A failure whose message is already the one line the user should see. */
 final class CommandFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     CommandFailedException(String message) {
         super(message);
     }

@@ -22,8 +22,4 @@ record PlotArea(int left, int top, int width, int height, double xMin, double xM
     double dataY(int py) {
         return yMin + (top + height - 1 - py + 0.5) / height * (yMax - yMin);
     }
-
-    boolean contains(int px, int py) {
-        return px >= left && px < left + width && py >= top && py < top + height;
-    }
 }

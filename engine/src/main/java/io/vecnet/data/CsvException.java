@@ -5,7 +5,9 @@ import java.nio.file.Path;
 
 /** A CSV file that cannot be used, with the file, the line (when there is one) and the problem in one line. */
 public final class CsvException extends IOException {
-    private final Path file;
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
     private final int line;
 
     /** A problem on line {@code line} (1-based) of {@code file}. */

@@ -101,6 +101,9 @@ class CsvDatasetTest {
         Path bad = file(content);
         CsvException e = assertThrows(CsvException.class, () -> CsvDataset.read(bad, 3));
         assertEquals(dir.resolve(message).toString(), e.getMessage());
+        assertEquals(bad, e.file());
+        assertEquals(message.contains(" line ") ? Integer.parseInt(message.replaceAll("^data.csv line (\\d+):.*", "$1")) : 0,
+                e.line());
     }
 
     @Test
