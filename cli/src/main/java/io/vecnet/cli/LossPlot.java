@@ -15,7 +15,7 @@ final class LossPlot {
     /** {@code losses[i]} is the loss at iteration {@code i * stride}. */
     static Chart draw(float[] losses, int stride, int width, int height) {
         if (losses.length == 0) {
-            throw new CommandFailedException("there is no loss curve to plot: training ran 0 iterations");
+            throw new IllegalArgumentException("there is no loss curve to plot: training ran 0 iterations");
         }
         double max = 0;
         for (float loss : losses) {

@@ -168,6 +168,8 @@ final class TrainCommand implements Callable<Integer> {
         require(points == null || points >= 1, "--points must be at least 1, got " + points);
         require(points == null || dataFile == null, "--points sizes the spiral; it cannot be used with --data");
         require(classes == null || classes >= 2, "--classes must be at least 2, got " + classes);
+        require(plotFile == null || iterations == null || iterations > 0, "--plot draws the loss of each iteration; "
+                + "it needs --iterations of at least 1");
         require(printEvery == null || printEvery >= 1, "--print-every must be at least 1, got " + printEvery);
     }
 

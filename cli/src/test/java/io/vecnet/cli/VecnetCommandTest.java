@@ -84,6 +84,7 @@ class VecnetCommandTest {
         "train --classes 1      | vecnet train: --classes must be at least 2, got 1 (see 'vecnet train --help')",
         "train --data x.csv --points 5 | vecnet train: --points sizes the spiral; it cannot be used with --data (see 'vecnet train --help')",
         "train --kernels gpu    | vecnet train: Invalid value for option '--kernels': unknown kernel backend 'gpu' (expected auto, vector or scalar) (see 'vecnet train --help')",
+        "train --iterations 0 --plot x.png | vecnet train: --plot draws the loss of each iteration; it needs --iterations of at least 1 (see 'vecnet train --help')",
         "frobnicate             | vecnet: Unmatched argument at index 0: 'frobnicate' (see 'vecnet --help')",
         "data                   | vecnet data: name a generator: spiral (see 'vecnet data --help')",
         "predict --data x.csv   | vecnet predict: Missing required option: '--model=FILE' (see 'vecnet predict --help')",
