@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Train small neural networks fast on the CPU, with SIMD kernels in pure Java.",
-        subcommands = {TrainCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, PredictCommand.class, PlotCommand.class, DataCommand.class,
+                GradcheckCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
 public final class VecnetCommand implements Runnable {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_FAILURE = 1;
@@ -22,6 +23,7 @@ public final class VecnetCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 

@@ -1,0 +1,96 @@
+package io.vecnet.cli;
+
+import io.vecnet.Matrix;
+import io.vecnet.data.Dataset;
+import io.vecnet.kernels.Kernels;
+import io.vecnet.model.Model;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+
+/** 2-D data as a scatter coloured by class, over a model's decision regions when there is a model. */
+final class BoundaryPlot {
+    private static final double MARGIN = 0.1;
+    private static final int POINT_DIAMETER = 8;
+
+    private BoundaryPlot() {
+    }
+
+    static Chart draw(Dataset data, Model model, Kernels kernels, int width, int height) {
+        if (data.dimensions() != 2) {
+            throw new CommandFailedException("a plot shows 2-D data; this data has " + data.dimensions() + " features");
+        }
+        double[] x = range(data, 0);
+        double[] y = range(data, 1);
+        Chart chart = new Chart(width, height, x[0], x[1], y[0], y[1]);
+        int classes = data.classes();
+        if (model != null) {
+            classes = Math.max(classes, model.classes());
+            drawRegions(chart, model, kernels);
+        }
+        chart.axes(model == null ? "Data" : "Decision regions of the " + model.kind() + " model", "x1", "x2");
+        drawPoints(chart, data);
+        chart.legend(legend(classes));
+        return chart;
+    }
+
+    /** The plot area for {@code data} in an image of the given size, as {@link #draw} lays it out. */
+    static PlotArea area(Dataset data, int width, int height) {
+        double[] x = range(data, 0);
+        double[] y = range(data, 1);
+        return new PlotArea(Chart.LEFT, Chart.TOP, width - Chart.LEFT - Chart.RIGHT, height - Chart.TOP - Chart.BOTTOM,
+                x[0], x[1], y[0], y[1]);
+    }
+
+    /** Colours each pixel of the plot area by the class the model predicts at its centre, a row of pixels at a time. */
+    private static void drawRegions(Chart chart, Model model, Kernels kernels) {
+        PlotArea area = chart.area;
+        Matrix row = new Matrix(area.width(), 2);
+        for (int px = 0; px < area.width(); px++) {
+            row.set(px, 0, (float) area.dataX(area.left() + px));
+        }
+        for (int py = area.top(); py < area.top() + area.height(); py++) {
+            float dataY = (float) area.dataY(py);
+            for (int px = 0; px < area.width(); px++) {
+                row.set(px, 1, dataY);
+            }
+            int[] predicted = model.predict(row, kernels);
+            for (int px = 0; px < area.width(); px++) {
+                chart.image.setRGB(area.left() + px, py, Palette.region(predicted[px]).getRGB());
+            }
+        }
+    }
+
+    private static void drawPoints(Chart chart, Dataset data) {
+        chart.g.setStroke(new BasicStroke(1f));
+        for (int i = 0; i < data.size(); i++) {
+            int px = chart.area.pixelX(data.features().get(i, 0)) - POINT_DIAMETER / 2;
+            int py = chart.area.pixelY(data.features().get(i, 1)) - POINT_DIAMETER / 2;
+            chart.g.setColor(Palette.point(data.labels()[i]));
+            chart.g.fillOval(px, py, POINT_DIAMETER, POINT_DIAMETER);
+            chart.g.setColor(Color.BLACK);
+            chart.g.drawOval(px, py, POINT_DIAMETER, POINT_DIAMETER);
+        }
+    }
+
+    private static List<Chart.LegendEntry> legend(int classes) {
+        List<Chart.LegendEntry> entries = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            entries.add(new Chart.LegendEntry("class " + c, Palette.point(c), false));
+        }
+        return entries;
+    }
+
+    /** Feature {@code column}'s range, widened by a margin on each side (and to a unit width when flat). */
+    private static double[] range(Dataset data, int column) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < data.size(); i++) {
+            min = Math.min(min, data.features().get(i, column));
+            max = Math.max(max, data.features().get(i, column));
+        }
+        double span = max > min ? max - min : 1.0;
+        return new double[] {min - MARGIN * span, max + MARGIN * span};
+    }
+}

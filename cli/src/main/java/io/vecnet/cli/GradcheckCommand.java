@@ -1,0 +1,100 @@
+package io.vecnet.cli;
+
+import io.vecnet.data.Dataset;
+import io.vecnet.data.Rng;
+import io.vecnet.data.Spiral;
+import io.vecnet.kernels.Backend;
+import io.vecnet.kernels.KernelProvider;
+import io.vecnet.kernels.Kernels;
+import io.vecnet.model.Model;
+import io.vecnet.train.GradientCheck;
+import io.vecnet.train.Trainer;
+import io.vecnet.train.TrainingConfig;
+import io.vecnet.train.TrainingListener;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vecnet gradcheck}: analytic gradients against centred differences on a small spiral. */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Check the model's analytic gradients against centred finite differences and print the "
+                + "worst relative error per parameter; exit 1 if any is above the tolerance.")
+final class GradcheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", description = "net (two-layer ReLU) or linear (softmax classifier).")
+    ModelKind model = ModelKind.net;
+
+    @Option(names = "--hidden", description = "Hidden units of the net.")
+    int hidden = 10;
+
+    @Option(names = "--reg", description = "L2 regularisation strength.")
+    float reg = 1e-3f;
+
+    @Option(names = "--delta", description = "Finite-difference step h in (L(θ+h) - L(θ-h)) / 2h.")
+    float delta = GradientCheck.DEFAULT_STEP;
+
+    @Option(names = "--warmup", description = "Training iterations before the check (step 1.0), so that the "
+            + "gradients are well away from zero, where float32 rounding would dominate them.")
+    int warmup = 300;
+
+    @Option(names = "--kernels", description = "Kernel backend: auto, vector or scalar.", converter = BackendConverter.class)
+    Backend backend = Backend.AUTO;
+
+    @Option(names = "--points", description = "Spiral points per class: few, so that the float32 loss sums few rounding errors.")
+    int points = 5;
+
+    @Option(names = "--classes", description = "Spiral arms (classes).")
+    int classes = Spiral.CLASSES;
+
+    @Option(names = "--seed", description = "Seed for the spiral's noise and the initial weights.")
+    long seed = 1;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        require(hidden >= 1 && hidden <= 10_000, "--hidden must be 1 to 10000, got " + hidden);
+        require(reg >= 0 && Float.isFinite(reg), "--reg must be a finite number >= 0, got " + reg);
+        require(points >= 1 && points <= 1000, "--points must be 1 to 1000, got " + points);
+        require(classes >= 2 && classes <= 100, "--classes must be 2 to 100, got " + classes);
+        require(warmup >= 0, "--warmup must be >= 0, got " + warmup);
+        require(delta > 0 && Float.isFinite(delta), "--delta must be a finite number > 0, got " + delta);
+        Kernels kernels = KernelProvider.select(backend);
+        Rng rng = new Rng(seed);
+        Dataset data = Spiral.generate(points, classes, Spiral.NOISE, rng);
+        Model net = model.initialise(data.dimensions(), hidden, data.classes(), rng);
+        if (warmup > 0) {
+            new Trainer(kernels).train(net, data, new TrainingConfig(1.0f, reg, warmup, warmup), TrainingListener.NONE);
+        }
+        List<GradientCheck.Result> results = GradientCheck.check(net.parameters(),
+                net.objective(data, reg, kernels), delta);
+        PrintWriter out = spec.commandLine().getOut();
+        for (GradientCheck.Result result : results) {
+            out.printf(Locale.ROOT, "%-3s worst relative error %.2e  %s%n", result.parameter(),
+                    result.maxRelativeError(), result.passed() ? "ok" : "FAILED");
+        }
+        out.flush();
+        List<String> failed = results.stream().filter(r -> !r.passed()).map(GradientCheck.Result::parameter).toList();
+        if (!failed.isEmpty()) {
+            throw new CommandFailedException("gradient check failed for " + String.join(", ", failed)
+                    + ": relative error at or above " + GradientCheck.TOLERANCE);
+        }
+        out.printf(Locale.ROOT, "gradient check passed: every relative error is below %s%n", GradientCheck.TOLERANCE);
+        out.flush();
+        return 0;
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+}

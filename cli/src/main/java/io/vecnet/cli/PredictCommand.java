@@ -1,0 +1,73 @@
+package io.vecnet.cli;
+
+import io.vecnet.data.AtomicFile;
+import io.vecnet.data.CsvDataset;
+import io.vecnet.kernels.Backend;
+import io.vecnet.kernels.KernelProvider;
+import io.vecnet.kernels.Kernels;
+import io.vecnet.model.Model;
+import io.vecnet.model.ModelFile;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vecnet predict}: a saved model's class and probabilities for every row of a CSV file. */
+@Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Predict the class of each row of a CSV file with a saved model. Rows hold the model's "
+                + "features, optionally followed by the true label; with labels, also print the accuracy and "
+                + "the confusion matrix.")
+final class PredictCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by 'vecnet train --save'.")
+    Path modelFile;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV rows to classify.")
+    Path dataFile;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the predictions as CSV (predicted,p0,p1,...) here (default: standard output).")
+    Path out;
+
+    @Option(names = "--kernels", description = "Kernel backend: auto, vector or scalar.", converter = BackendConverter.class)
+    Backend backend = Backend.AUTO;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        if (out != null) {
+            AtomicFile.requireWritable(out);
+        }
+        Model model = ModelFile.load(modelFile);
+        CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model.inputs(), model.classes());
+        Kernels kernels = KernelProvider.select(backend);
+        Predictions predictions = Predictions.of(model, examples, kernels);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (out == null) {
+            predictions.writeCsv(stdout);
+        } else {
+            AtomicFile.write(out, stream -> {
+                PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+                predictions.writeCsv(writer);
+                writer.flush();
+            });
+            stdout.printf(Locale.ROOT, "wrote %d predictions to %s%n", examples.features().rows(), out);
+        }
+        if (examples.labelled()) {
+            predictions.writeSummary(stdout);
+        }
+        stdout.flush();
+        return 0;
+    }
+}

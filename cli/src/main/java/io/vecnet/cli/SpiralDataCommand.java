@@ -1,0 +1,45 @@
+package io.vecnet.cli;
+
+import io.vecnet.data.CsvDataset;
+import io.vecnet.data.Dataset;
+import io.vecnet.data.Rng;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code vecnet data spiral}: the spiral that {@code vecnet train} generates for the same seed, as CSV. */
+@Command(name = "spiral", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Write the case study's spiral as CSV: x1,x2,label (the same data as 'vecnet train' "
+                + "uses for the same --seed, --points and --classes).")
+final class SpiralDataCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SpiralOptions spiral;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "The CSV file to write (default: standard output).")
+    Path out;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        Dataset data = spiral.generate(new Rng(spiral.seed));
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (out == null) {
+            CsvDataset.write(data, stdout);
+        } else {
+            CsvDataset.write(data, out);
+            stdout.println("wrote " + data.size() + " points of " + data.classes() + " classes to " + out);
+        }
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package io.vecnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vecnet.data.CsvDataset;
+import io.vecnet.data.Dataset;
+import io.vecnet.data.Rng;
+import io.vecnet.data.Spiral;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheSpiralThatTrainGeneratesForTheSeed() throws IOException {
+        Path csv = dir.resolve("spiral.csv");
+        Cli.Run run = Cli.run("data", "spiral", "--points", "40", "--classes", "5", "--seed", "9", "--out", csv.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("wrote 200 points of 5 classes to " + csv + "\n", run.out());
+        Dataset expected = Spiral.generate(40, 5, Spiral.NOISE, new Rng(9));
+        Dataset written = CsvDataset.read(csv);
+        assertEquals(expected.features(), written.features());
+        assertArrayEquals(expected.labels(), written.labels());
+    }
+
+    @Test
+    void writesToStandardOutputWithoutOut() throws IOException {
+        Cli.Run run = Cli.run("data", "spiral", "--points", "3", "--classes", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        Path csv = Files.writeString(dir.resolve("stdout.csv"), run.out());
+        assertEquals(Spiral.generate(3, 2, Spiral.NOISE, new Rng(1)).features(), CsvDataset.read(csv).features());
+        assertEquals("x1,x2,label", run.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void refusesAnAbsurdSpiral() {
+        Cli.Run run = Cli.run("data", "spiral", "--points", "2000000000");
+        assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode());
+        assertEquals(1, run.errLines().length);
+    }
+}

@@ -1,0 +1,42 @@
+package io.vecnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GradcheckCommandTest {
+    private static final String RESULT = "%-3s worst relative error \\d\\.\\d\\de[-+]\\d\\d  (ok|FAILED)";
+
+    @Test
+    void theLinearClassifiersGradientsPass() {
+        Cli.Run run = Cli.run("gradcheck", "--model", "linear");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).matches(String.format(RESULT, "W")), lines.get(0));
+        assertTrue(lines.get(1).matches(String.format(RESULT, "b")), lines.get(1));
+        assertEquals("gradient check passed: every relative error is below 0.01", lines.get(2));
+    }
+
+    @Test
+    void aStepTooCoarseForTheDerivativeFailsWithExitOne() {
+        Cli.Run run = Cli.run("gradcheck", "--model", "linear", "--delta", "5");
+        assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
+        assertTrue(run.out().contains("FAILED"), run.out());
+        assertArrayEquals(new String[] {"vecnet gradcheck: gradient check failed for W, b: relative error at or above 0.01"},
+                run.errLines());
+    }
+
+    @Test
+    void theNetReportsEachParameterAndTheExitCodeFollowsTheResults() {
+        Cli.Run run = Cli.run("gradcheck", "--model", "net");
+        List<String> lines = run.out().lines().toList();
+        String[] names = {"W1", "b1", "W2", "b2"};
+        for (int i = 0; i < names.length; i++) {
+            assertTrue(lines.get(i).matches(String.format(RESULT, names[i])), lines.get(i));
+        }
+        assertEquals(run.out().contains("FAILED") ? VecnetCommand.EXIT_FAILURE : 0, run.exitCode());
+    }
+}

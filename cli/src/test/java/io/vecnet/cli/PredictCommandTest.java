@@ -1,0 +1,90 @@
+package io.vecnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecnet.data.CsvDataset;
+import io.vecnet.data.Dataset;
+import io.vecnet.kernels.KernelProvider;
+import io.vecnet.model.Model;
+import io.vecnet.model.ModelFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PredictCommandTest {
+    @TempDir
+    static Path dir;
+    static Path csv;
+    static Path modelFile;
+
+    @BeforeAll
+    static void trainAModel() {
+        csv = dir.resolve("spiral.csv");
+        modelFile = dir.resolve("net.vnet");
+        assertEquals(0, Cli.run("data", "spiral", "--seed", "2", "--out", csv.toString()).exitCode());
+        Cli.Run run = Cli.run("train", "--data", csv.toString(), "--hidden", "20", "--iterations", "800", "--quiet",
+                "--save", modelFile.toString());
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @Test
+    void printsTheAccuracyAndTheConfusionMatrixOfTheModel() throws IOException {
+        Path out = dir.resolve("predictions.csv");
+        Cli.Run run = Cli.run("predict", "--model", modelFile.toString(), "--data", csv.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        Model model = ModelFile.load(modelFile);
+        Dataset data = CsvDataset.read(csv);
+        int[] predicted = model.predict(data.features(), KernelProvider.get());
+        int[][] confusion = new int[3][3];
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            confusion[data.labels()[i]][predicted[i]]++;
+            correct += predicted[i] == data.labels()[i] ? 1 : 0;
+        }
+        List<String> lines = run.out().lines().toList();
+        assertEquals("wrote 300 predictions to " + out, lines.get(0));
+        assertEquals(String.format(Locale.ROOT, "accuracy: %.4f (%d of 300)", correct / 300.0, correct), lines.get(1));
+        assertEquals("confusion matrix (rows: true class, columns: predicted class):", lines.get(2));
+        assertEquals("         0   1   2", lines.get(3));
+        for (int r = 0; r < 3; r++) {
+            assertEquals(String.format("%6d%4d%4d%4d", r, confusion[r][0], confusion[r][1], confusion[r][2]),
+                    lines.get(4 + r));
+        }
+    }
+
+    @Test
+    void writesTheClassAndProbabilitiesOfEveryRow() throws IOException {
+        Path out = dir.resolve("rows.csv");
+        assertEquals(0, Cli.run("predict", "--model", modelFile.toString(), "--data", csv.toString(),
+                "--out", out.toString()).exitCode());
+        List<String> rows = Files.readAllLines(out);
+        assertEquals("predicted,p0,p1,p2", rows.get(0));
+        assertEquals(301, rows.size());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            double[] p = {Double.parseDouble(cells[1]), Double.parseDouble(cells[2]), Double.parseDouble(cells[3])};
+            assertEquals(1.0, p[0] + p[1] + p[2], 2e-6, row);
+            int best = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[1] >= p[2] ? 1 : 2;
+            assertEquals(best, Integer.parseInt(cells[0]), row);
+        }
+    }
+
+    @Test
+    void unlabelledRowsGetPredictionsOnStandardOutputAndNoScore() throws IOException {
+        Path unlabelled = Files.writeString(dir.resolve("unlabelled.csv"), "x1,x2\n0.5,0.5\n-0.5,-0.25\n");
+        Cli.Run run = Cli.run("predict", "--model", modelFile.toString(), "--data", unlabelled.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        assertTrue(lines.get(1).matches("[012](,0\\.\\d{6}){3}"), lines.get(1));
+        assertFalse(run.out().contains("accuracy"));
+    }
+}

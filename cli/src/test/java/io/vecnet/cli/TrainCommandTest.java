@@ -1,0 +1,106 @@
+package io.vecnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecnet.data.CsvDataset;
+import io.vecnet.data.Dataset;
+import io.vecnet.kernels.KernelProvider;
+import io.vecnet.model.Model;
+import io.vecnet.model.ModelFile;
+import io.vecnet.model.TwoLayerNet;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsOnACsvFileAndSavesAModelThatScoresTheSame() throws IOException {
+        Path csv = dir.resolve("spiral.csv");
+        assertEquals(0, Cli.run("data", "spiral", "--seed", "4", "--out", csv.toString()).exitCode());
+        Path model = dir.resolve("spiral.vnet");
+        Cli.Run run = Cli.run("train", "--data", csv.toString(), "--hidden", "30", "--iterations", "1500",
+                "--print-every", "500", "--save", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("iteration 0: loss 1.09"), run.out());
+        assertTrue(run.out().contains("iteration 1000: loss "), run.out());
+        assertTrue(run.out().contains("saved the net model to " + model), run.out());
+
+        Model loaded = ModelFile.load(model);
+        assertEquals(30, ((TwoLayerNet) loaded).hidden());
+        Dataset data = CsvDataset.read(csv);
+        String accuracy = String.format(Locale.ROOT, "training accuracy: %.2f", loaded.accuracy(data, KernelProvider.get()));
+        assertTrue(run.out().contains(accuracy + "\n"), accuracy + " not in\n" + run.out());
+        assertTrue(loaded.accuracy(data, KernelProvider.get()) > 0.6f);
+    }
+
+    @Test
+    void givenClassesWidenTheModel() throws IOException {
+        Path model = dir.resolve("wide.vnet");
+        Cli.Run run = Cli.run("train", "--data", Cli.BAD.resolve("label-out-of-range.csv").toString(),
+                "--model", "linear", "--classes", "9", "--iterations", "5", "--save", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(9, ModelFile.load(model).classes());
+    }
+
+    @Test
+    void drawsTheLossCurve() throws IOException {
+        Path png = dir.resolve("loss.png");
+        Cli.Run run = Cli.run("train", "--model", "linear", "--plot", png.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(800, image.getWidth());
+        assertEquals(500, image.getHeight());
+    }
+
+    @Test
+    void aDivergingRunStopsNamesTheIterationAndSavesNothing() {
+        Path model = dir.resolve("never.vnet");
+        Path png = dir.resolve("never.png");
+        Cli.Run run = Cli.run("train", "--step", "1e30", "--save", model.toString(), "--plot", png.toString());
+        assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
+        assertArrayEquals(new String[] {"vecnet train: training diverged: the loss stopped being finite at iteration 1; "
+                + "try a smaller --step than 1.0E30"}, run.errLines());
+        assertFalse(Files.exists(model));
+        assertFalse(Files.exists(png));
+    }
+
+    @Test
+    void absurdSizesAreRefusedBeforeAllocatingNamingTheMemory() {
+        Cli.Run run = Cli.run("train", "--hidden", "2000000000");
+        assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
+        assertEquals(1, run.errLines().length, run.err());
+        assertTrue(run.err().matches("vecnet train: a net model with 2 inputs, 2000000000 hidden units, 3 classes and "
+                + "300 rows needs about 4\\.5 TB of memory to train, more than the .+ this JVM may use\\n"), run.err());
+        Cli.Run rows = Cli.run("train", "--points", "2000000000", "--classes", "3");
+        assertTrue(rows.err().contains("6000000000 rows needs about"), rows.err());
+    }
+
+    @Test
+    void anUnwritableOutputIsReportedBeforeTraining() {
+        Path orphan = dir.resolve("no-such-directory").resolve("model.vnet");
+        Cli.Run run = Cli.run("train", "--save", orphan.toString());
+        assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
+        assertEquals("", run.out());
+        assertArrayEquals(new String[] {"vecnet train: " + orphan + ": directory " + orphan.getParent().toAbsolutePath()
+                + " does not exist"}, run.errLines());
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Cli.Run run = Cli.run("train", "--data", "no-such.csv", "--verbose");
+        assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
+        assertEquals("vecnet train: no-such.csv: no such file", run.errLines()[0]);
+        assertTrue(run.errLines().length > 3 && run.err().contains("at io.vecnet."), run.err());
+    }
+}

@@ -1,0 +1,98 @@
+package io.vecnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The commands of the case-study issue: train with its defaults, help, version, info, usage errors. */
+class VecnetCommandTest {
+    @Test
+    void defaultTrainingPrintsTheCaseStudysLinesTheAccuracyAndASummary() {
+        Cli.Run run = Cli.run("train");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(12, lines.size(), run.out());
+        String[] iterations = lines.subList(0, 10).stream()
+                .map(line -> line.replaceFirst(": loss \\d\\.\\d{6}$", "")).toArray(String[]::new);
+        assertArrayEquals(IntStream.range(0, 10).mapToObj(i -> "iteration " + i * 1000).toArray(), iterations);
+        assertEquals("iteration 0: loss 1.098590", lines.get(0));
+        assertTrue(lines.get(10).matches("training accuracy: 0\\.9\\d"), lines.get(10));
+        assertTrue(Pattern.matches(".+ kernels: 10000 iterations in \\d+\\.\\d{3} s \\(\\d+ iterations/s\\)", lines.get(11)),
+                lines.get(11));
+    }
+
+    @Test
+    void theLinearModelReportsEveryTenIterations() {
+        Cli.Run run = Cli.run("train", "--model", "linear", "--kernels", "scalar");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(22, lines.size());
+        assertTrue(lines.get(19).startsWith("iteration 190: loss "));
+        assertTrue(lines.get(20).matches("training accuracy: 0\\.[45]\\d"), lines.get(20));
+        assertTrue(lines.get(21).matches("scalar .*kernels: 200 iterations in .+"), lines.get(21));
+    }
+
+    @Test
+    void quietPrintsOnlyTheAccuracyAndTheSummary() {
+        Cli.Run run = Cli.run("train", "--quiet", "--iterations", "50");
+        assertEquals(2, run.out().lines().count(), run.out());
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Cli.Run run = Cli.run("--help");
+        assertEquals(0, run.exitCode());
+        for (String command : List.of("train", "predict", "plot", "data", "gradcheck", "info", "help")) {
+            assertTrue(run.out().contains("  " + command + " "), command + " missing from\n" + run.out());
+        }
+        Cli.Run trainHelp = Cli.run("train", "--help");
+        assertTrue(trainHelp.out().contains("--hidden=<hidden>") && trainHelp.out().contains("Default: 100"),
+                trainHelp.out());
+    }
+
+    @Test
+    void versionNamesVecnetAndTheJdk() {
+        Cli.Run run = Cli.run("--version");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("vecnet "), run.out());
+        assertTrue(run.out().contains("JDK " + Runtime.version()), run.out());
+    }
+
+    @Test
+    void infoDescribesTheMachine() {
+        Cli.Run run = Cli.run("info");
+        assertEquals(0, run.exitCode());
+        for (String label : List.of("JDK:", "vector module:", "kernels:", "cores:", "max heap:")) {
+            assertTrue(run.out().contains(label), run.out());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "train --iterations -1  | vecnet train: --iterations must be >= 0, got -1 (see 'vecnet train --help')",
+        "train --hidden 0       | vecnet train: --hidden must be at least 1, got 0 (see 'vecnet train --help')",
+        "train --model cnn      | vecnet train: Invalid value for option '--model': expected one of [net, linear] (case-insensitive) but was 'cnn' (see 'vecnet train --help')",
+        "train --step fast      | vecnet train: Invalid value for option '--step': 'fast' is not a float (see 'vecnet train --help')",
+        "train --hidden many    | vecnet train: Invalid value for option '--hidden': 'many' is not an int (see 'vecnet train --help')",
+        "train --classes 1      | vecnet train: --classes must be at least 2, got 1 (see 'vecnet train --help')",
+        "train --data x.csv --points 5 | vecnet train: --points sizes the spiral; it cannot be used with --data (see 'vecnet train --help')",
+        "train --kernels gpu    | vecnet train: Invalid value for option '--kernels': unknown kernel backend 'gpu' (expected auto, vector or scalar) (see 'vecnet train --help')",
+        "train --iterations 0 --plot x.png | vecnet train: --plot draws the loss of each iteration; it needs --iterations of at least 1 (see 'vecnet train --help')",
+        "frobnicate             | vecnet: Unmatched argument at index 0: 'frobnicate' (see 'vecnet --help')",
+        "data                   | vecnet data: name a generator: spiral (see 'vecnet data --help')",
+        "predict --data x.csv   | vecnet predict: Missing required option: '--model=FILE' (see 'vecnet predict --help')",
+    })
+    void usageErrorsExitWithTwoAndOneLine(String args, String message) {
+        Cli.Run run = Cli.run(args.strip().split(" +"));
+        assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode(), run.err());
+        assertArrayEquals(new String[] {message}, run.errLines());
+        assertEquals("", run.out());
+    }
+}

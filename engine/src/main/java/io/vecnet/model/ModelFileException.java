@@ -1,0 +1,13 @@
+package io.vecnet.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A model file that cannot be loaded: truncated, corrupted, of another version, or not a model at all. */
+public final class ModelFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public ModelFileException(Path file, String problem) {
+        super(file + ": " + problem);
+    }
+}

@@ -1,0 +1,139 @@
+package io.vecnet.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecnet.Matrix;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CsvDatasetTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String content) throws IOException {
+        return Files.writeString(dir.resolve("data.csv"), content, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsFeaturesAndLabelsAndInfersTheClasses() throws IOException {
+        Dataset data = CsvDataset.read(file("0.5,-1,0\n 2 , 3.25e1 ,2\n\n-.5,1E-3,1\n"));
+        assertEquals(3, data.size());
+        assertEquals(2, data.dimensions());
+        assertEquals(3, data.classes());
+        assertArrayEquals(new int[] {0, 2, 1}, data.labels());
+        assertEquals(Matrix.of(new float[][] {{0.5f, -1f}, {2f, 32.5f}, {-0.5f, 1e-3f}}), data.features());
+    }
+
+    @Test
+    void skipsAHeaderRowAndAByteOrderMark() throws IOException {
+        Dataset data = CsvDataset.read(file("\uFEFFx,y,label\n1,2,1\n"));
+        assertEquals(1, data.size());
+        assertEquals(2, data.classes());
+    }
+
+    @Test
+    void acceptsIntegralLabelsWrittenAsFloats() throws IOException {
+        assertArrayEquals(new int[] {2, 0}, CsvDataset.read(file("1,2.000000e+00\n1,0.0\n")).labels());
+    }
+
+    @Test
+    void givenClassesMayExceedTheLargestLabel() throws IOException {
+        assertEquals(5, CsvDataset.read(file("1,0\n2,1\n"), 5).classes());
+    }
+
+    @Test
+    void writesTheSpiralSoThatItReadsBackBitForBit() throws IOException {
+        Dataset spiral = Spiral.generate(50, 4, Spiral.NOISE, new Rng(7));
+        Path out = dir.resolve("spiral.csv");
+        CsvDataset.write(spiral, out);
+        Dataset back = CsvDataset.read(out);
+        assertEquals(spiral.features(), back.features());
+        assertArrayEquals(spiral.labels(), back.labels());
+        assertEquals(4, back.classes());
+        assertTrue(Files.readString(out).startsWith("x1,x2,label\n"));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void readsExamplesWithOrWithoutLabels() throws IOException {
+        CsvDataset.Examples labelled = CsvDataset.readExamples(file("1,2,1\n3,4,0\n"), 2, 2);
+        assertTrue(labelled.labelled());
+        assertArrayEquals(new int[] {1, 0}, labelled.labels());
+        CsvDataset.Examples unlabelled = CsvDataset.readExamples(file("1,2\n3,4\n"), 2, 2);
+        assertFalse(unlabelled.labelled());
+        assertEquals(2, unlabelled.features().rows());
+    }
+
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                Arguments.of("1,2,0\n1,abc,1\n", "data.csv line 2: column 2 'abc' is not a number"),
+                Arguments.of("x,y,label\n1,2,0\n1,2\n", "data.csv line 3: 2 values, but line 2 has 3"),
+                Arguments.of("1,2,0\n1,2,3\n", "data.csv line 2: label 3 (column 3) is outside 0..2 for 3 classes"),
+                Arguments.of("1,2,-1\n", "data.csv line 1: label -1 (column 3) is outside 0..2 for 3 classes"),
+                Arguments.of("1,2,0\n\n1,2,1.5\n", "data.csv line 3: label 1.5 (column 3) is not an integer class"),
+                Arguments.of("1,NaN,0\n", "data.csv line 1: column 2 is NaN; values must be finite numbers"),
+                Arguments.of("-inf,1,0\n", "data.csv line 1: column 1 is -inf; values must be finite numbers"),
+                Arguments.of("1e39,1,0\n", "data.csv line 1: column 1 1e39 is too large for a float32"),
+                Arguments.of("1,,0\n", "data.csv line 1: column 2 is empty"),
+                Arguments.of("1\n2\n", "data.csv line 1: 1 column; a row needs at least one feature and a class label last"),
+                Arguments.of("", "data.csv: is empty"),
+                Arguments.of("\n  \n", "data.csv: is empty"),
+                Arguments.of("x,y,label\n", "data.csv: has a header but no data rows"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFiles")
+    void reportsTheFileTheLineAndTheProblem(String content, String message) throws IOException {
+        Path bad = file(content);
+        CsvException e = assertThrows(CsvException.class, () -> CsvDataset.read(bad, 3));
+        assertEquals(dir.resolve(message).toString(), e.getMessage());
+        assertEquals(bad, e.file());
+        assertEquals(message.contains(" line ") ? Integer.parseInt(message.replaceAll("^data.csv line (\\d+):.*", "$1")) : 0,
+                e.line());
+    }
+
+    @Test
+    void reportsAMissingFileAndADirectory() {
+        Path missing = dir.resolve("missing.csv");
+        assertEquals(missing + ": no such file",
+                assertThrows(CsvException.class, () -> CsvDataset.read(missing)).getMessage());
+        assertEquals(dir + ": is a directory, not a CSV file",
+                assertThrows(CsvException.class, () -> CsvDataset.read(dir)).getMessage());
+    }
+
+    @Test
+    void inferredClassesHaveALimit() throws IOException {
+        Path bad = file("1,70000\n");
+        assertTrue(assertThrows(CsvException.class, () -> CsvDataset.read(bad)).getMessage()
+                .endsWith("label 70000 (column 2) is outside 0..65535, the most classes vecnet supports"));
+    }
+
+    @Test
+    void examplesMustMatchTheModelsFeatureCount() throws IOException {
+        Path three = file("1,2,3,0\n");
+        CsvException e = assertThrows(CsvException.class, () -> CsvDataset.readExamples(three, 2, 3));
+        assertTrue(e.getMessage().endsWith("line 1: 4 columns, but the model takes 2 features (2 columns, or 3 with a label)"),
+                e.getMessage());
+    }
+
+    @Test
+    void rejectsAFileThatIsNotUtf8() throws IOException {
+        Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertEquals(binary + ": is not a UTF-8 text file",
+                assertThrows(CsvException.class, () -> CsvDataset.read(binary)).getMessage());
+    }
+}
