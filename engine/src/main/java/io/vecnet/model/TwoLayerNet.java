@@ -61,6 +61,26 @@ public final class TwoLayerNet implements Model {
         return w2.cols();
     }
 
+    /** W1, inputs x hidden (live). */
+    public Matrix firstWeights() {
+        return w1;
+    }
+
+    /** b1, 1 x hidden (live). */
+    public Matrix firstBias() {
+        return b1;
+    }
+
+    /** W2, hidden x classes (live). */
+    public Matrix secondWeights() {
+        return w2;
+    }
+
+    /** b2, 1 x classes (live). */
+    public Matrix secondBias() {
+        return b2;
+    }
+
     @Override
     public List<Parameter> parameters() {
         return parameters;

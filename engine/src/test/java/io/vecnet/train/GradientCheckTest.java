@@ -65,7 +65,7 @@ class GradientCheckTest {
         Kernels kernels = KernelProvider.select(backend);
         for (int wrong = 0; wrong < model(kind).parameters().size(); wrong++) {
             Model model = model(kind);
-            List<GradientCheck.Result> results = GradientCheck.check(model.parameters(),
+            List<GradientCheck.Result> results = GradientCheck.check(model, data(), REG,
                     perturbed(model.objective(data(), REG, kernels), wrong), GradientCheck.DEFAULT_STEP);
             for (int i = 0; i < results.size(); i++) {
                 assertEquals(i != wrong, results.get(i).passed(),
