@@ -3,8 +3,6 @@ package io.vecnet.cli;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
-import io.vecnet.kernels.Backend;
-import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.model.Model;
 import io.vecnet.train.GradientCheck;
@@ -38,8 +36,8 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--delta", description = "Finite-difference step h in (L(θ+h) - L(θ-h)) / 2h.")
     double delta = GradientCheck.DEFAULT_STEP;
 
-    @Option(names = "--kernels", description = "Kernel backend: auto, vector or scalar.", converter = BackendConverter.class)
-    Backend backend = Backend.AUTO;
+    @Mixin
+    KernelOptions kernelOptions;
 
     @Option(names = "--points", description = "Spiral points per class: few, so that few ReLU kinks lie within a step.")
     int points = 5;
@@ -60,7 +58,7 @@ final class GradcheckCommand implements Callable<Integer> {
         require(points >= 1 && points <= 1000, "--points must be 1 to 1000, got " + points);
         require(classes >= 2 && classes <= 100, "--classes must be 2 to 100, got " + classes);
         require(delta > 0 && Double.isFinite(delta), "--delta must be a finite number > 0, got " + delta);
-        Kernels kernels = KernelProvider.select(backend);
+        Kernels kernels = kernelOptions.kernels();
         Rng rng = new Rng(seed);
         Dataset data = Spiral.generate(points, classes, Spiral.NOISE, rng);
         Model net = model.initialise(data.dimensions(), hidden, data.classes(), rng);

@@ -2,8 +2,6 @@ package io.vecnet.cli;
 
 import io.vecnet.data.AtomicFile;
 import io.vecnet.data.CsvDataset;
-import io.vecnet.kernels.Backend;
-import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.model.Model;
 import io.vecnet.model.ModelFile;
@@ -38,8 +36,8 @@ final class PredictCommand implements Callable<Integer> {
             description = "Write the predictions as CSV (predicted,p0,p1,...) here (default: standard output).")
     Path out;
 
-    @Option(names = "--kernels", description = "Kernel backend: auto, vector or scalar.", converter = BackendConverter.class)
-    Backend backend = Backend.AUTO;
+    @Mixin
+    KernelOptions kernelOptions;
 
     @Mixin
     VerboseOption verbose;
@@ -51,7 +49,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Model model = ModelFile.load(modelFile);
         CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model.inputs(), model.classes());
-        Kernels kernels = KernelProvider.select(backend);
+        Kernels kernels = kernelOptions.kernels();
         Predictions predictions = Predictions.of(model, examples, kernels);
         PrintWriter stdout = spec.commandLine().getOut();
         if (out == null) {

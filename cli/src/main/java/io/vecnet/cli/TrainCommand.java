@@ -5,8 +5,6 @@ import io.vecnet.data.CsvDataset;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
-import io.vecnet.kernels.Backend;
-import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.model.Model;
 import io.vecnet.model.ModelFile;
@@ -71,8 +69,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Draw the loss curve as a PNG image.")
     Path plotFile;
 
-    @Option(names = "--kernels", description = "Kernel backend: auto, vector or scalar.", converter = BackendConverter.class)
-    Backend backend = Backend.AUTO;
+    @Mixin
+    KernelOptions kernelOptions;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the accuracy and the summary line.")
     boolean quiet;
@@ -86,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
         requireWritable(saveFile);
         requireWritable(plotFile);
         PrintWriter out = spec.commandLine().getOut();
-        Kernels kernels = KernelProvider.select(backend);
+        Kernels kernels = kernelOptions.kernels();
         Rng rng = new Rng(seed);
         Dataset data = dataFile == null ? spiral(rng) : csv();
         Model net = model.initialise(data.dimensions(), hidden, data.classes(), rng);

@@ -60,11 +60,19 @@ final class FusedTwoLayerPass implements TwoLayerPass {
     private final float[] dw2t;
     /** Each row's loss, summed in row order once the forward half is done. */
     private final float[] rowLoss;
-    /** The block's scores less their row max, and their exps, one vector per class. */
-    private final float[] blockShifted = new float[CLASSES * LANES];
-    private final float[] blockScores = new float[CLASSES * LANES];
+    /**
+     * One scratch block per worker: the block's scores, overwritten by their exps, from index 0,
+     * and the scores less their row max from {@link #SHIFTED}; one vector per class.
+     */
+    private final float[][] blocks;
+    private static final int SHIFTED = CLASSES * LANES;
+    private final Workers workers;
+    private final int parts;
 
-    FusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
+    /** Passes of at least this many (row, hidden unit) pairs are split over the workers. */
+    static final long PARALLEL_THRESHOLD = 1L << 18;
+
+    FusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes, Workers workers) {
         this.rows = x.rows();
         this.paddedRows = roundUp(rows);
         this.inputs = x.cols();
@@ -89,6 +97,9 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         this.db1 = new float[paddedHidden];
         this.dw2t = new float[CLASSES * paddedHidden];
         Arrays.fill(b2, Float.NEGATIVE_INFINITY);
+        this.workers = workers;
+        this.parts = (long) paddedRows * paddedHidden >= PARALLEL_THRESHOLD ? workers.threads() : 1;
+        this.blocks = new float[parts][2 * CLASSES * LANES];
     }
 
     static boolean fits(int inputs, int classes) {
@@ -103,16 +114,39 @@ final class FusedTwoLayerPass implements TwoLayerPass {
     public float lossAndGradients(float[] w1, float[] b1, float[] w2, float[] b2,
                                   float[] dw1, float[] db1, float[] dw2, float[] db2) {
         loadParameters(w1, b1, w2, b2);
-        for (int r = 0; r < paddedRows; r += LANES) {
-            blockScores(r);
-            blockExp();
-            blockLossAndDscores(r);
-        }
-        for (int c = 0; c < paddedHidden; c += LANES) {
-            backwardChunk(c);
+        if (parts == 1) {
+            forward(0, paddedRows, blocks[0]);
+            backward(0, paddedHidden);
+        } else {
+            // Rows, then hidden units, are split in whole blocks: each value is still computed by
+            // one thread in the same order, so the result does not depend on the thread count.
+            int rowsPerPart = split(paddedRows);
+            workers.run(parts, part -> forward(Math.min(paddedRows, part * rowsPerPart),
+                    Math.min(paddedRows, (part + 1) * rowsPerPart), blocks[part]));
+            int unitsPerPart = split(paddedHidden);
+            workers.run(parts, part -> backward(Math.min(paddedHidden, part * unitsPerPart),
+                    Math.min(paddedHidden, (part + 1) * unitsPerPart)));
         }
         storeGradients(dw1, db1, dw2);
         return sumRowsInOrder(db2);
+    }
+
+    private int split(int count) {
+        return (count / LANES + parts - 1) / parts * LANES;
+    }
+
+    private void forward(int fromRow, int toRow, float[] block) {
+        for (int r = fromRow; r < toRow; r += LANES) {
+            blockScores(r, block);
+            blockExp(block);
+            blockLossAndDscores(r, block);
+        }
+    }
+
+    private void backward(int fromUnit, int toUnit) {
+        for (int c = fromUnit; c < toUnit; c += LANES) {
+            backwardChunk(c);
+        }
     }
 
     /** db2 and the mean loss, summed over the rows in row order as the scalar kernels do. */
@@ -160,8 +194,8 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         }
     }
 
-    /** Class scores of rows r..r+LANES into {@code blockScores}, one vector per class. */
-    private void blockScores(int r) {
+    /** Class scores of rows r..r+LANES into {@code block}, one vector per class. */
+    private void blockScores(int r, float[] block) {
         int h = paddedHidden;
         FloatVector x0 = FloatVector.fromArray(SPECIES, xt, r);
         FloatVector x1 = FloatVector.fromArray(SPECIES, xt, paddedRows + r);
@@ -172,39 +206,39 @@ final class FusedTwoLayerPass implements TwoLayerPass {
             s1 = a.fma(broadcast(w2t[h + j]), s1);
             s2 = a.fma(broadcast(w2t[2 * h + j]), s2);
         }
-        s0.add(b2[0]).intoArray(blockScores, 0);
-        s1.add(b2[1]).intoArray(blockScores, LANES);
-        s2.add(b2[2]).intoArray(blockScores, 2 * LANES);
+        s0.add(b2[0]).intoArray(block, 0);
+        s1.add(b2[1]).intoArray(block, LANES);
+        s2.add(b2[2]).intoArray(block, 2 * LANES);
     }
 
-    /** Writes score - row max to {@code blockShifted}, and its exp over the scores in {@code blockScores}. */
-    private void blockExp() {
-        FloatVector max = FloatVector.fromArray(SPECIES, blockScores, 0)
-                .max(FloatVector.fromArray(SPECIES, blockScores, LANES))
-                .max(FloatVector.fromArray(SPECIES, blockScores, 2 * LANES));
+    /** Writes score - row max from {@link #SHIFTED} in {@code block}, and its exp over the scores. */
+    private static void blockExp(float[] block) {
+        FloatVector max = FloatVector.fromArray(SPECIES, block, 0)
+                .max(FloatVector.fromArray(SPECIES, block, LANES))
+                .max(FloatVector.fromArray(SPECIES, block, 2 * LANES));
         for (int k = 0; k < CLASSES; k++) {
-            FloatVector shifted = FloatVector.fromArray(SPECIES, blockScores, k * LANES).sub(max);
-            shifted.intoArray(blockShifted, k * LANES);
-            VectorMath.exp(shifted).intoArray(blockScores, k * LANES);
+            FloatVector shifted = FloatVector.fromArray(SPECIES, block, k * LANES).sub(max);
+            shifted.intoArray(block, SHIFTED + k * LANES);
+            VectorMath.exp(shifted).intoArray(block, k * LANES);
         }
     }
 
     /** From the block's exps: writes its rows' losses and its dscores. */
-    private void blockLossAndDscores(int r) {
+    private void blockLossAndDscores(int r, float[] block) {
         IntVector y = IntVector.fromArray(INT_SPECIES, labels, r);
-        FloatVector e0 = FloatVector.fromArray(SPECIES, blockScores, 0);
-        FloatVector e1 = FloatVector.fromArray(SPECIES, blockScores, LANES);
-        FloatVector e2 = FloatVector.fromArray(SPECIES, blockScores, 2 * LANES);
+        FloatVector e0 = FloatVector.fromArray(SPECIES, block, 0);
+        FloatVector e1 = FloatVector.fromArray(SPECIES, block, LANES);
+        FloatVector e2 = FloatVector.fromArray(SPECIES, block, 2 * LANES);
         FloatVector sum = e0.add(e1).add(e2);
-        FloatVector correct = FloatVector.fromArray(SPECIES, blockShifted, 0)
-                .blend(FloatVector.fromArray(SPECIES, blockShifted, LANES), isClass(y, 1))
-                .blend(FloatVector.fromArray(SPECIES, blockShifted, 2 * LANES), isClass(y, 2));
+        FloatVector correct = FloatVector.fromArray(SPECIES, block, SHIFTED)
+                .blend(FloatVector.fromArray(SPECIES, block, SHIFTED + LANES), isClass(y, 1))
+                .blend(FloatVector.fromArray(SPECIES, block, SHIFTED + 2 * LANES), isClass(y, 2));
         VectorMask<Float> valid = SPECIES.indexInRange(r, rows);
         FloatVector zero = FloatVector.zero(SPECIES);
         VectorMath.log(sum).sub(correct).intoArray(rowLoss, r);
         FloatVector scale = broadcast(invRows).div(sum);
         for (int k = 0; k < CLASSES; k++) {
-            FloatVector g = FloatVector.fromArray(SPECIES, blockScores, k * LANES).mul(scale);
+            FloatVector g = FloatVector.fromArray(SPECIES, block, k * LANES).mul(scale);
             g = zero.blend(g.blend(g.sub(invRows), isClass(y, k)), valid);
             g.intoArray(dscores, k * paddedRows + r);
         }

@@ -22,6 +22,8 @@ final class PackedGemm {
     static final int NC = 512 / NR * NR;
     /** Products of at least this many multiply-adds are split over the workers (about 1 ms of work). */
     static final long PARALLEL_THRESHOLD = 1L << 26;
+    /** Floats of packed B (16 MiB) up to which a whole k x NC strip is packed at once. */
+    static final long PACKED_B_BUDGET = 1L << 22;
 
     private PackedGemm() {
     }
@@ -46,7 +48,13 @@ final class PackedGemm {
         return (value + multiple - 1) / multiple * multiple;
     }
 
-    /** C[rowStart..rowEnd, colStart..colEnd) (+)= the product, touching no other element of C. */
+    /**
+     * C[rowStart..rowEnd, colStart..colEnd) (+)= the product, touching no other element of C. When
+     * the packed B strip (k x NC) is small, all of it is packed first and each MC-row block of C then
+     * takes every KC block in turn while it is still in cache; otherwise (deep k) each KC block of B
+     * is packed and swept over all of C, Goto's order. Either way the KC blocks reach each element
+     * of C in ascending order, so the bits are the same.
+     */
     private static void multiplyBlock(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n,
                                       boolean accumulate, int rowStart, int rowEnd, int colStart, int colEnd) {
         if (!accumulate) {
@@ -54,31 +62,57 @@ final class PackedGemm {
                 Arrays.fill(c, i * n + colStart, i * n + colEnd, 0f);
             }
         }
-        float[] aPack = Scratch.get(Scratch.Slot.A, MC * Math.min(KC, k));
-        float[] bPack = Scratch.get(Scratch.Slot.B, Math.min(KC, k) * NC);
+        int kc = depth(k);
+        boolean wholeStrip = (long) k * NC <= PACKED_B_BUDGET;
+        float[] aPack = Scratch.get(Scratch.Slot.A, MC * kc);
+        float[] bPack = Scratch.get(Scratch.Slot.B, (wholeStrip ? k : kc) * NC);
         for (int jc = colStart; jc < colEnd; jc += NC) {
             int nc = Math.min(NC, colEnd - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                packB(form, b, k, n, pc, kc, jc, nc, bPack);
+            if (wholeStrip) {
+                for (int pc = 0; pc < k; pc += kc) {
+                    packB(form, b, k, n, pc, Math.min(kc, k - pc), jc, nc, bPack, pc * NC);
+                }
                 for (int ic = rowStart; ic < rowEnd; ic += MC) {
-                    int mc = Math.min(MC, rowEnd - ic);
-                    packA(form, a, m, k, pc, kc, ic, mc, aPack);
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        for (int jr = 0; jr < nc; jr += NR) {
-                            tile(aPack, ir * kc, bPack, jr * kc, kc, c, n, ic + ir, jc + jr, rowEnd, colEnd);
-                        }
+                    for (int pc = 0; pc < k; pc += kc) {
+                        rowBlock(form, a, m, k, aPack, bPack, pc * NC, c, n, ic, pc, kc, jc, nc, rowEnd, colEnd);
+                    }
+                }
+            } else {
+                for (int pc = 0; pc < k; pc += kc) {
+                    packB(form, b, k, n, pc, Math.min(kc, k - pc), jc, nc, bPack, 0);
+                    for (int ic = rowStart; ic < rowEnd; ic += MC) {
+                        rowBlock(form, a, m, k, aPack, bPack, 0, c, n, ic, pc, kc, jc, nc, rowEnd, colEnd);
                     }
                 }
             }
         }
     }
 
-    /** bPack[panel][p][0..NR): B(pc + p, jc + panel·NR + col), zero beyond n. */
-    private static void packB(MatmulForm form, float[] b, int k, int n, int pc, int kc, int jc, int nc, float[] bPack) {
+    /** Packs the MC x KC block of A at (ic, pc) and runs it against the packed B block at bOffset. */
+    private static void rowBlock(MatmulForm form, float[] a, int m, int k, float[] aPack, float[] bPack, int bOffset,
+                                 float[] c, int n, int ic, int pc, int kc, int jc, int nc, int rowEnd, int colEnd) {
+        int mc = Math.min(MC, rowEnd - ic);
+        int depth = Math.min(kc, k - pc);
+        packA(form, a, m, k, pc, depth, ic, mc, aPack);
+        for (int ir = 0; ir < mc; ir += MR) {
+            for (int jr = 0; jr < nc; jr += NR) {
+                tile(aPack, ir * depth, bPack, bOffset + jr * depth, depth, c, n, ic + ir, jc + jr, rowEnd, colEnd);
+            }
+        }
+    }
+
+    /** KC blocks of equal depth, at most {@link #KC}: a ragged last block would cost a C pass for little work. */
+    private static int depth(int k) {
+        int blocks = Math.max(1, (k + KC - 1) / KC);
+        return (k + blocks - 1) / blocks;
+    }
+
+    /** bPack[offset + panel·kc·NR + p·NR + col] = B(pc + p, jc + panel·NR + col), zero beyond nc. */
+    private static void packB(MatmulForm form, float[] b, int k, int n, int pc, int kc, int jc, int nc, float[] bPack,
+                              int offset) {
         for (int jr = 0; jr < nc; jr += NR) {
             int width = Math.min(NR, nc - jr);
-            int panel = jr * kc;
+            int panel = offset + jr * kc;
             for (int p = 0; p < kc; p++) {
                 int dst = panel + p * NR;
                 if (form == MatmulForm.ABT) {

@@ -62,7 +62,7 @@ public final class VectorKernels implements Kernels {
     @Override
     public TwoLayerPass twoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
         return FusedTwoLayerPass.fits(x.cols(), classes)
-                ? new FusedTwoLayerPass(x, labels, hidden, classes)
+                ? new FusedTwoLayerPass(x, labels, hidden, classes, workers)
                 : Kernels.super.twoLayerPass(x, labels, hidden, classes);
     }
 
