@@ -52,7 +52,8 @@ enum MatmulKernel {
                            Workers workers);
 
     static MatmulKernel choose(MatmulForm form, int m, int k, int n) {
-        if (n < VectorMath.LANES) {
+        if (n < VectorMath.LANES && k >= VectorMath.LANES) {
+            // A row of C is less than one vector: lanes pay only along k.
             return form == MatmulForm.ATB ? TRANSPOSED_OUTPUT : DOT_PRODUCT;
         }
         if ((long) m * k * n >= PACKING_THRESHOLD && k >= 16 && m >= 8) {
