@@ -8,6 +8,10 @@ import io.vecnet.kernels.Kernels;
  * Fork settings shared by every benchmark. Each benchmark class has a {@code Vector} and a
  * {@code Scalar} subclass: vector forks add the Vector API module, scalar forks start without it,
  * so they measure the fallback a JVM without the module really gets.
+ *
+ * <p>Warm-up: until C2 compiles them, Vector API kernels run in the interpreter hundreds of times
+ * slower than compiled code. On a busy 2-core machine they reached steady state after 3 to 4
+ * iterations of 400 ms, hence 5 warm-up iterations of 500 ms per fork.
  */
 final class BenchJvm {
     static final String SERIAL_GC = "-XX:+UseSerialGC";
