@@ -79,11 +79,16 @@ def loaded_blas():
     configs = set()
     for library in libraries:
         try:
-            get_config = ctypes.CDLL(library).openblas_get_config
-        except (OSError, AttributeError):
+            loaded = ctypes.CDLL(library)
+        except OSError:
             continue
-        get_config.restype = ctypes.c_char_p
-        configs.add(get_config().decode())
+        # Debian's OpenBLAS exports the plain name; the OpenBLAS in NumPy's wheels a prefixed one.
+        for symbol in ("openblas_get_config", "scipy_openblas_get_config64_", "scipy_openblas_get_config"):
+            get_config = getattr(loaded, symbol, None)
+            if get_config is not None:
+                get_config.restype = ctypes.c_char_p
+                configs.add(get_config().decode())
+                break
     return libraries, sorted(configs)
 
 
@@ -150,10 +155,13 @@ def main():
     parser.add_argument("--java", required=True)
     parser.add_argument("--jar", required=True)
     parser.add_argument("--vecnet", required=True)
-    parser.add_argument("workloads", nargs="*", choices=[[]] + list(WORKLOADS), default=[])
+    parser.add_argument("workloads", nargs="*", metavar="WORKLOAD")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    unknown = [w for w in args.workloads if w not in WORKLOADS]
+    if unknown:
+        parser.error("unknown workload %s (expected %s)" % (", ".join(unknown), ", ".join(WORKLOADS)))
     torch_available = has_torch()
     describe_environment(args, torch_available)
     for workload in args.workloads or list(WORKLOADS):
