@@ -1,0 +1,108 @@
+"""The case study's code (see casestudy_numpy.py) with PyTorch tensors in float32, for bench/compare.
+
+Usage: python3 casestudy_torch.py WORKLOAD
+
+Data and initial parameters come from casestudy_numpy.py's NumPy code, then every step of the
+loop is the same NumPy line written with torch operations. No autograd: the gradients are the
+course's hand-written ones. The last line printed is "loop seconds: S".
+"""
+import argparse
+import time
+
+import numpy as np
+import torch
+
+from casestudy_numpy import WORKLOADS, random_data, spiral
+
+
+def train_linear(X, y, K, iterations):
+    D = X.shape[1]
+    W = torch.from_numpy(0.01 * np.random.randn(D,K)).float()
+    b = torch.zeros((1,K))
+    X, y = torch.from_numpy(X).float(), torch.from_numpy(y).long()
+    step_size = 1e-0
+    reg = 1e-3
+
+    start = time.perf_counter()
+    num_examples = X.shape[0]
+    rows = torch.arange(num_examples)
+    for i in range(iterations):
+      scores = X @ W + b
+      exp_scores = torch.exp(scores)
+      probs = exp_scores / exp_scores.sum(dim=1, keepdim=True)
+      correct_logprobs = -torch.log(probs[rows,y])
+      data_loss = correct_logprobs.sum()/num_examples
+      reg_loss = 0.5*reg*(W*W).sum()
+      loss = (data_loss + reg_loss).item()
+      if i % 10 == 0:
+        print("iteration %d: loss %f" % (i, loss))
+      dscores = probs
+      dscores[rows,y] -= 1
+      dscores /= num_examples
+      dW = X.T @ dscores
+      db = dscores.sum(dim=0, keepdim=True)
+      dW += reg*W
+      W += -step_size * dW
+      b += -step_size * db
+    return time.perf_counter() - start, loss
+
+
+def train_net(X, y, K, h, iterations):
+    D = X.shape[1]
+    W = torch.from_numpy(0.01 * np.random.randn(D,h)).float()
+    b = torch.zeros((1,h))
+    W2 = torch.from_numpy(0.01 * np.random.randn(h,K)).float()
+    b2 = torch.zeros((1,K))
+    X, y = torch.from_numpy(X).float(), torch.from_numpy(y).long()
+    step_size = 1e-0
+    reg = 1e-3
+
+    start = time.perf_counter()
+    num_examples = X.shape[0]
+    rows = torch.arange(num_examples)
+    for i in range(iterations):
+      hidden_layer = torch.clamp(X @ W + b, min=0)
+      scores = hidden_layer @ W2 + b2
+      exp_scores = torch.exp(scores)
+      probs = exp_scores / exp_scores.sum(dim=1, keepdim=True)
+      correct_logprobs = -torch.log(probs[rows,y])
+      data_loss = correct_logprobs.sum()/num_examples
+      reg_loss = 0.5*reg*(W*W).sum() + 0.5*reg*(W2*W2).sum()
+      loss = (data_loss + reg_loss).item()
+      if i % 1000 == 0:
+        print("iteration %d: loss %f" % (i, loss))
+      dscores = probs
+      dscores[rows,y] -= 1
+      dscores /= num_examples
+      dW2 = hidden_layer.T @ dscores
+      db2 = dscores.sum(dim=0, keepdim=True)
+      dhidden = dscores @ W2.T
+      dhidden[hidden_layer <= 0] = 0
+      dW = X.T @ dhidden
+      db = dhidden.sum(dim=0, keepdim=True)
+      dW2 += reg * W2
+      dW += reg * W
+      W += -step_size * dW
+      b += -step_size * db
+      W2 += -step_size * dW2
+      b2 += -step_size * db2
+    return time.perf_counter() - start, loss
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("workload", choices=WORKLOADS)
+    args = parser.parse_args()
+    model, points, K, hidden, iterations = WORKLOADS[args.workload]
+    np.random.seed(1)
+    X, y = spiral(points, K=K) if points else random_data(K=K)
+    if model == "linear":
+        seconds, loss = train_linear(X, y, K, iterations)
+    else:
+        seconds, loss = train_net(X, y, K, hidden, iterations)
+    print("final loss: %f" % loss)
+    print("loop seconds: %.6f" % seconds)
+
+
+if __name__ == "__main__":
+    main()

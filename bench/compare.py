@@ -1,0 +1,178 @@
+"""bench/compare's driver: runs every implementation of each workload, interleaved, and prints
+medians of the training loop's time and of the whole process's time, with ratios to vecnet.
+
+Run it through bench/compare, which finds the JDK and builds the jars first.
+"""
+import argparse
+import ctypes
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+from casestudy_numpy import WORKLOADS
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+LOOP_SECONDS = re.compile(r"^loop seconds: ([0-9.]+)$", re.M)
+CLI_LOOP_SECONDS = re.compile(r" iterations in ([0-9.]+) s ", re.M)
+FINAL_LOSS = re.compile(r"^final loss: ([0-9.naif]+)$", re.M)
+
+# `vecnet train` arguments for the workloads the CLI can run (spirals only).
+VECNET_TRAIN = {
+    "seed-net": ["train"],
+    "linear": ["train", "--model", "linear"],
+    "big-spiral": ["train", "--points", "10000", "--iterations", "1000"],
+}
+
+VECNET_LOOP = "vecnet (CompareMain)"
+VECNET_CLI = "vecnet train (CLI)"
+
+
+def has_torch():
+    try:
+        import torch  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+def implementations(workload, args, torch_available):
+    """(name, command, regex for the loop time) for each implementation of workload."""
+    python = [sys.executable]
+    found = [
+        ("numpy float64", python + [os.path.join(BENCH, "casestudy_numpy.py"), workload, "--dtype", "float64"],
+         LOOP_SECONDS),
+        ("numpy float32", python + [os.path.join(BENCH, "casestudy_numpy.py"), workload, "--dtype", "float32"],
+         LOOP_SECONDS),
+    ]
+    if torch_available:
+        found.append(("torch float32", python + [os.path.join(BENCH, "casestudy_torch.py"), workload], LOOP_SECONDS))
+    found.append((VECNET_LOOP, [args.java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmx2g",
+                                "-cp", args.jar, "io.vecnet.bench.CompareMain", workload], LOOP_SECONDS))
+    if workload in VECNET_TRAIN:
+        found.append((VECNET_CLI, [args.vecnet] + VECNET_TRAIN[workload], CLI_LOOP_SECONDS))
+    return found
+
+
+def run_once(command, loop_pattern):
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    process_seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit("bench/compare: %s failed (exit %d):\n%s" % (" ".join(command), done.returncode, done.stderr))
+    loop = loop_pattern.search(done.stdout)
+    loss = FINAL_LOSS.search(done.stdout)
+    return process_seconds, float(loop.group(1)) if loop else None, loss.group(1) if loss else ""
+
+
+def loaded_blas():
+    """The BLAS libraries NumPy loaded, and OpenBLAS's own description when it is one of them."""
+    import numpy as np
+    matrix = np.ones((64, 64))
+    matrix @ matrix
+    with open("/proc/self/maps") as maps:
+        libraries = sorted({line.split()[-1] for line in maps
+                            if re.search(r"blas|blis|mkl", line.split()[-1], re.I)})
+    configs = set()
+    for library in libraries:
+        try:
+            loaded = ctypes.CDLL(library)
+        except OSError:
+            continue
+        # Debian's OpenBLAS exports the plain name; the OpenBLAS in NumPy's wheels a prefixed one.
+        for symbol in ("openblas_get_config", "scipy_openblas_get_config64_", "scipy_openblas_get_config"):
+            get_config = getattr(loaded, symbol, None)
+            if get_config is not None:
+                get_config.restype = ctypes.c_char_p
+                configs.add(get_config().decode())
+                break
+    return libraries, sorted(configs)
+
+
+def describe_environment(args, torch_available):
+    import numpy as np
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    java = subprocess.run([args.java, "-version"], capture_output=True, text=True).stderr.splitlines()
+    libraries, configs = loaded_blas()
+    print("machine: %s, %d logical CPUs" % (cpu, os.cpu_count()))
+    print("java: %s" % (java[0] if java else args.java))
+    print("python %s, NumPy %s" % (platform.python_version(), np.__version__))
+    print("BLAS loaded by NumPy: %s" % (", ".join(libraries) or "none found"))
+    for config in configs:
+        print("  %s" % config)
+    if torch_available:
+        import torch
+        print("PyTorch %s, %d threads" % (torch.__version__, torch.get_num_threads()))
+    threading = {k: v for k, v in os.environ.items() if re.match(r"(OPENBLAS|OMP|MKL)_", k)}
+    if threading:
+        print("environment: %s" % " ".join("%s=%s" % item for item in sorted(threading.items())))
+    print("runs per implementation: %d, interleaved" % args.runs)
+
+
+def seconds(value):
+    return "" if value is None else "%.3f s" % value
+
+
+def ratio(value, reference):
+    return "" if value is None or not reference else "%.2fx" % (value / reference)
+
+
+def print_table(workload, results):
+    medians = {}
+    for name, runs in results.items():
+        loops = [loop for _, loop, _ in runs if loop is not None]
+        medians[name] = (statistics.median(r[0] for r in runs), statistics.median(loops) if loops else None,
+                         runs[0][2])
+    loop_reference = medians[VECNET_LOOP][1]
+    process_reference = medians[VECNET_CLI if VECNET_CLI in medians else VECNET_LOOP][0]
+    header = ["implementation", "loop", "process", "loop ÷ vecnet", "process ÷ vecnet", "final loss"]
+    rows = [[name, seconds(loop), seconds(process), ratio(loop, loop_reference),
+             ratio(process, process_reference), loss] for name, (process, loop, loss) in medians.items()]
+    widths = [max(len(row[i]) for row in [header] + rows) for i in range(len(header))]
+    print()
+    model, points, classes, hidden, iterations = WORKLOADS[workload]
+    data = "%dx2 spiral" % (points * classes) if points else "60000x784 random"
+    layers = "-> %d -> %d" % (hidden, classes) if hidden else "-> %d" % classes
+    print("%s: %s %s, %d iterations (medians)" % (workload, data, layers, iterations))
+    print("| " + " | ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths))) + " |")
+    print("| " + " | ".join("-" * w if i == 0 else "-" * (w - 1) + ":" for i, w in enumerate(widths)) + " |")
+    for row in rows:
+        print("| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))) + " |")
+    sys.stdout.flush()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--java", required=True)
+    parser.add_argument("--jar", required=True)
+    parser.add_argument("--vecnet", required=True)
+    parser.add_argument("workloads", nargs="*", metavar="WORKLOAD")
+    args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    unknown = [w for w in args.workloads if w not in WORKLOADS]
+    if unknown:
+        parser.error("unknown workload %s (expected %s)" % (", ".join(unknown), ", ".join(WORKLOADS)))
+    torch_available = has_torch()
+    describe_environment(args, torch_available)
+    for workload in args.workloads or list(WORKLOADS):
+        candidates = implementations(workload, args, torch_available)
+        results = {name: [] for name, _, _ in candidates}
+        for run in range(args.runs):
+            # Rotating the order spreads any drift in the machine's load over every implementation.
+            for name, command, loop_pattern in candidates[run % len(candidates):] + candidates[:run % len(candidates)]:
+                results[name].append(run_once(command, loop_pattern))
+        print_table(workload, results)
+
+
+if __name__ == "__main__":
+    main()
