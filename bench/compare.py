@@ -28,6 +28,7 @@ VECNET_TRAIN = {
 }
 
 VECNET_LOOP = "vecnet (CompareMain)"
+VECNET_ONE_THREAD = "vecnet 1 thread (CompareMain)"
 VECNET_CLI = "vecnet train (CLI)"
 
 
@@ -50,8 +51,10 @@ def implementations(workload, args, torch_available):
     ]
     if torch_available:
         found.append(("torch float32", python + [os.path.join(BENCH, "casestudy_torch.py"), workload], LOOP_SECONDS))
-    found.append((VECNET_LOOP, [args.java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmx2g",
-                                "-cp", args.jar, "io.vecnet.bench.CompareMain", workload], LOOP_SECONDS))
+    for name, threads in ((VECNET_LOOP, os.cpu_count()), (VECNET_ONE_THREAD, 1)):
+        found.append((name, [args.java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmx2g",
+                             "-Dvecnet.threads=%d" % threads, "-cp", args.jar, "io.vecnet.bench.CompareMain", workload],
+                      LOOP_SECONDS))
     if workload in VECNET_TRAIN:
         found.append((VECNET_CLI, [args.vecnet] + VECNET_TRAIN[workload], CLI_LOOP_SECONDS))
     return found

@@ -23,6 +23,7 @@ BENCHMARKS = {
     "axpy": ("axpy (W2 update)", "100x3", None),
     "sumOfSquares": ("sum of squares (W1)", "2x100", None),
     "matmul": ("matmul A·B", "{n}x{n} · {n}x{n}", lambda n: 2 * n ** 3),
+    "parallelMatmul": ("matmul A·B, {threads} thread(s)", "{n}x{n} · {n}x{n}", lambda n, threads: 2 * n ** 3),
     "seedNetIteration": ("training iteration, seed net", "300x2 → 100 → 3", None),
     "linearIteration": ("training iteration, linear", "300x2 → 3", None),
     "seedNetTenThousandIterations": ("10,000 iterations, seed net", "300x2 → 100 → 3", None),
@@ -70,6 +71,7 @@ def main():
                                             [int(v) if v.isdigit() else v for _, v in item[0][1]])):
         param_values = {k: int(v) if v.isdigit() else v for k, v in params}
         name, shape, flops = BENCHMARKS.get(method, (method, "", None))
+        name = name.format(**param_values)
         shape = shape.format(**param_values)
         if callable(flops):
             flops = flops(**param_values)

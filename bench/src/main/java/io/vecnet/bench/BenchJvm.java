@@ -23,12 +23,17 @@ final class BenchJvm {
     private BenchJvm() {
     }
 
-    /** The kernels for {@code backend}, failing when the fork's JVM flags do not match it. */
+    /** Single-threaded kernels for {@code backend}, failing when the fork's JVM flags do not match it. */
     static Kernels kernels(Backend backend) {
+        return kernels(backend, 1);
+    }
+
+    /** Kernels for {@code backend} on {@code threads} threads, failing when the fork's JVM flags do not match it. */
+    static Kernels kernels(Backend backend, int threads) {
         if (backend == Backend.SCALAR && KernelProvider.vectorAvailable()) {
             throw new IllegalStateException("a scalar fork must start without " + VECTOR_MODULE);
         }
-        Kernels kernels = KernelProvider.select(backend);
+        Kernels kernels = KernelProvider.select(backend, threads);
         if (kernels.backend() != backend) {
             throw new IllegalStateException("asked for " + backend.label() + " kernels, got " + kernels.description());
         }
