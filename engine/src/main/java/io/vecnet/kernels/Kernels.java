@@ -26,6 +26,18 @@ public interface Kernels {
     /** {@code C (m x n) = op(A) · op(B)}, or {@code C += …} when {@code accumulate}. */
     void matmul(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate);
 
+    /**
+     * {@code out (rows x n) = x (rows x k) · w (k x n) + b}: every row starts as b and the products
+     * accumulate onto it, so each output rounds as {@code b + Σ x·w} summed in order, which is how
+     * the fused passes compute it too.
+     */
+    default void affine(float[] x, float[] w, float[] b, float[] out, int rows, int k, int n) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(b, 0, out, i * n, n);
+        }
+        matmul(MatmulForm.AB, x, w, out, rows, k, n, true);
+    }
+
     /** Adds {@code bias} (length cols) to every row of {@code x} (rows x cols). */
     void addBias(float[] x, float[] bias, int rows, int cols);
 
@@ -84,6 +96,16 @@ public interface Kernels {
         Matrix c = new Matrix(a.rows(), b.cols());
         matmul(MatmulForm.AB, a, b, c, false);
         return c;
+    }
+
+    /** Checked {@link #affine(float[], float[], float[], float[], int, int, int)}: out = x·w + b. */
+    default void affine(Matrix x, Matrix w, Matrix b, Matrix out) {
+        if (x.cols() != w.rows() || b.rows() != 1 || b.cols() != w.cols() || out.rows() != x.rows()
+                || out.cols() != w.cols()) {
+            throw new IllegalArgumentException("affine: x " + x.shape() + ", w " + w.shape() + " and b " + b.shape()
+                    + " do not give out " + out.shape() + " (expected x n x k, w k x m, b 1 x m, out n x m)");
+        }
+        affine(x.data(), w.data(), b.data(), out.data(), x.rows(), x.cols(), w.cols());
     }
 
     default void addBias(Matrix x, Matrix bias) {

@@ -36,11 +36,9 @@ public final class UnfusedTwoLayerPass implements TwoLayerPass {
     @Override
     public float lossAndGradients(float[] w1, float[] b1, float[] w2, float[] b2,
                                   float[] dw1, float[] db1, float[] dw2, float[] db2) {
-        kernels.matmul(MatmulForm.AB, x, w1, activations, rows, inputs, hidden, false);
-        kernels.addBias(activations, b1, rows, hidden);
+        kernels.affine(x, w1, b1, activations, rows, inputs, hidden);
         kernels.relu(activations, activations.length);
-        kernels.matmul(MatmulForm.AB, activations, w2, scores, rows, hidden, classes, false);
-        kernels.addBias(scores, b2, rows, classes);
+        kernels.affine(activations, w2, b2, scores, rows, hidden, classes);
         float loss = kernels.softmaxCrossEntropy(scores, labels, dscores, rows, classes);
         kernels.matmul(MatmulForm.ATB, activations, dscores, dw2, hidden, rows, classes, false);
         kernels.columnSums(dscores, db2, rows, classes);

@@ -64,8 +64,7 @@ public final class SoftmaxClassifier implements Model {
     public Matrix scores(Matrix x, Kernels kernels) {
         requireInputs(x);
         Matrix scores = new Matrix(x.rows(), classes());
-        kernels.matmul(MatmulForm.AB, x, w, scores, false);
-        kernels.addBias(scores, b);
+        kernels.affine(x, w, b, scores);
         return scores;
     }
 
@@ -90,8 +89,7 @@ public final class SoftmaxClassifier implements Model {
         @Override
         float dataLossAndGradients() {
             Matrix x = data.features();
-            kernels.matmul(MatmulForm.AB, x, w, scores, false);
-            kernels.addBias(scores, b);
+            kernels.affine(x, w, b, scores);
             float loss = kernels.softmaxCrossEntropy(scores, data.labels(), dscores);
             kernels.matmul(MatmulForm.ATB, x, dscores, gradient(0), false);
             kernels.columnSums(dscores, gradient(1));

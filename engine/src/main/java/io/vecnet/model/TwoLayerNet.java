@@ -4,7 +4,6 @@ import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.kernels.MatmulForm;
 import io.vecnet.kernels.TwoLayerPass;
 import java.util.List;
 
@@ -96,11 +95,9 @@ public final class TwoLayerNet implements Model {
     }
 
     private void forward(Matrix x, Matrix hidden, Matrix scores, Kernels kernels) {
-        kernels.matmul(MatmulForm.AB, x, w1, hidden, false);
-        kernels.addBias(hidden, b1);
+        kernels.affine(x, w1, b1, hidden);
         kernels.relu(hidden);
-        kernels.matmul(MatmulForm.AB, hidden, w2, scores, false);
-        kernels.addBias(scores, b2);
+        kernels.affine(hidden, w2, b2, scores);
     }
 
     @Override

@@ -199,16 +199,16 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         int h = paddedHidden;
         FloatVector x0 = FloatVector.fromArray(SPECIES, xt, r);
         FloatVector x1 = FloatVector.fromArray(SPECIES, xt, paddedRows + r);
-        FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0;
+        FloatVector s0 = broadcast(b2[0]), s1 = broadcast(b2[1]), s2 = broadcast(b2[2]);
         for (int j = 0; j < hidden; j++) {
-            FloatVector a = x1.fma(broadcast(w1[h + j]), x0.mul(broadcast(w1[j]))).add(broadcast(b1[j])).max(0f);
+            FloatVector a = x1.fma(broadcast(w1[h + j]), x0.fma(broadcast(w1[j]), broadcast(b1[j]))).max(0f);
             s0 = a.fma(broadcast(w2t[j]), s0);
             s1 = a.fma(broadcast(w2t[h + j]), s1);
             s2 = a.fma(broadcast(w2t[2 * h + j]), s2);
         }
-        s0.add(b2[0]).intoArray(block, 0);
-        s1.add(b2[1]).intoArray(block, LANES);
-        s2.add(b2[2]).intoArray(block, 2 * LANES);
+        s0.intoArray(block, 0);
+        s1.intoArray(block, LANES);
+        s2.intoArray(block, 2 * LANES);
     }
 
     /** Writes score - row max from {@link #SHIFTED} in {@code block}, and its exp over the scores. */
@@ -264,7 +264,7 @@ final class FusedTwoLayerPass implements TwoLayerPass {
             FloatVector ds0 = broadcast(dscores[i]);
             FloatVector ds1 = broadcast(dscores[n + i]);
             FloatVector ds2 = broadcast(dscores[2 * n + i]);
-            FloatVector a = x1.fma(w11, x0.mul(w10)).add(bias).max(0f);
+            FloatVector a = x1.fma(w11, x0.fma(w10, bias)).max(0f);
             g20 = a.fma(ds0, g20);
             g21 = a.fma(ds1, g21);
             g22 = a.fma(ds2, g22);
