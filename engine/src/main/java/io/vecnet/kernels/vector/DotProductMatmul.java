@@ -2,7 +2,6 @@ package io.vecnet.kernels.vector;
 
 import static io.vecnet.kernels.vector.VectorMath.LANES;
 import static io.vecnet.kernels.vector.VectorMath.SPECIES;
-import static io.vecnet.kernels.vector.VectorMath.sumLanes;
 
 import io.vecnet.kernels.MatmulForm;
 import jdk.incubator.vector.FloatVector;
@@ -10,7 +9,7 @@ import jdk.incubator.vector.VectorMask;
 
 /**
  * {@code C[i, j] = A[i, :] · Bᵀ[j, :]}: dot products of contiguous rows, four outputs at a time,
- * each reduced with a fixed lane-folding order. Natural for A·Bᵀ; the other forms first
+ * reduced together in a fixed lane-folding order. Natural for A·Bᵀ; the other forms first
  * transpose into scratch, which is cheap when the output is narrow (n = classes).
  */
 final class DotProductMatmul {
@@ -24,41 +23,43 @@ final class DotProductMatmul {
         if (form != MatmulForm.ABT) {
             b = Scratch.transpose(Scratch.Slot.B, b, k, n);
         }
+        float[] lanes = Scratch.get(Scratch.Slot.C, 4 * LANES + 4);
+        float[] sums = new float[4];
         for (int i = 0; i < m; i++) {
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                fourDots(a, i * k, b, j * k, c, i * n + j, k, accumulate);
-            }
-            for (; j < n; j++) {
-                float dot = dot(a, i * k, b, j * k, k);
-                c[i * n + j] = accumulate ? c[i * n + j] + dot : dot;
+            for (int j = 0; j < n; j += 4) {
+                fourDots(a, i * k, b, j, n, k, lanes);
+                VectorMath.sumLanes4(lanes, sums);
+                for (int q = 0; q < 4 && j + q < n; q++) {
+                    int index = i * n + j + q;
+                    c[index] = accumulate ? c[index] + sums[q] : sums[q];
+                }
             }
         }
     }
 
-    private static void fourDots(float[] a, int aRow, float[] b, int bRow, float[] c, int cIndex,
-                                 int k, boolean accumulate) {
+    /** Lane-wise dots of A's row at aRow with B rows j..j+3 (repeating row n-1 past n) into lanes. */
+    private static void fourDots(float[] a, int aRow, float[] b, int j, int n, int k, float[] lanes) {
+        int b0 = j * k, b1 = Math.min(j + 1, n - 1) * k, b2 = Math.min(j + 2, n - 1) * k, b3 = Math.min(j + 3, n - 1) * k;
         FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
-        for (int p = 0; p < k; p += LANES) {
-            VectorMask<Float> mask = SPECIES.indexInRange(p, k);
-            FloatVector av = FloatVector.fromArray(SPECIES, a, aRow + p, mask);
-            s0 = FloatVector.fromArray(SPECIES, b, bRow + p, mask).fma(av, s0);
-            s1 = FloatVector.fromArray(SPECIES, b, bRow + k + p, mask).fma(av, s1);
-            s2 = FloatVector.fromArray(SPECIES, b, bRow + 2 * k + p, mask).fma(av, s2);
-            s3 = FloatVector.fromArray(SPECIES, b, bRow + 3 * k + p, mask).fma(av, s3);
+        int p = 0;
+        for (int whole = SPECIES.loopBound(k); p < whole; p += LANES) {
+            FloatVector av = FloatVector.fromArray(SPECIES, a, aRow + p);
+            s0 = FloatVector.fromArray(SPECIES, b, b0 + p).fma(av, s0);
+            s1 = FloatVector.fromArray(SPECIES, b, b1 + p).fma(av, s1);
+            s2 = FloatVector.fromArray(SPECIES, b, b2 + p).fma(av, s2);
+            s3 = FloatVector.fromArray(SPECIES, b, b3 + p).fma(av, s3);
         }
-        c[cIndex] = sumLanes(s0) + (accumulate ? c[cIndex] : 0f);
-        c[cIndex + 1] = sumLanes(s1) + (accumulate ? c[cIndex + 1] : 0f);
-        c[cIndex + 2] = sumLanes(s2) + (accumulate ? c[cIndex + 2] : 0f);
-        c[cIndex + 3] = sumLanes(s3) + (accumulate ? c[cIndex + 3] : 0f);
-    }
-
-    private static float dot(float[] a, int aRow, float[] b, int bRow, int k) {
-        FloatVector sum = FloatVector.zero(SPECIES);
-        for (int p = 0; p < k; p += LANES) {
-            VectorMask<Float> mask = SPECIES.indexInRange(p, k);
-            sum = FloatVector.fromArray(SPECIES, b, bRow + p, mask).fma(FloatVector.fromArray(SPECIES, a, aRow + p, mask), sum);
+        if (p < k) {
+            VectorMask<Float> tail = SPECIES.indexInRange(p, k);
+            FloatVector av = FloatVector.fromArray(SPECIES, a, aRow + p, tail);
+            s0 = FloatVector.fromArray(SPECIES, b, b0 + p, tail).fma(av, s0);
+            s1 = FloatVector.fromArray(SPECIES, b, b1 + p, tail).fma(av, s1);
+            s2 = FloatVector.fromArray(SPECIES, b, b2 + p, tail).fma(av, s2);
+            s3 = FloatVector.fromArray(SPECIES, b, b3 + p, tail).fma(av, s3);
         }
-        return sumLanes(sum);
+        s0.intoArray(lanes, 0);
+        s1.intoArray(lanes, LANES);
+        s2.intoArray(lanes, 2 * LANES);
+        s3.intoArray(lanes, 3 * LANES);
     }
 }

@@ -4,6 +4,7 @@ import static io.vecnet.kernels.FloatMath.*;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -23,8 +24,18 @@ final class VectorMath {
     private static final VectorShuffle<Float> FOLD_4 = foldShuffle(4);
     private static final VectorShuffle<Float> FOLD_2 = foldShuffle(2);
     private static final VectorShuffle<Float> FOLD_1 = foldShuffle(1);
+    private static final VectorMask<Float> UPPER_8 = laneBit(8);
+    private static final VectorMask<Float> BIT_4 = laneBit(4);
 
     private VectorMath() {
+    }
+
+    private static VectorMask<Float> laneBit(int bit) {
+        boolean[] set = new boolean[LANES];
+        for (int i = 0; i < LANES; i++) {
+            set[i] = (i & bit) != 0;
+        }
+        return VectorMask.fromArray(SPECIES, set, 0);
     }
 
     private static VectorShuffle<Float> foldShuffle(int distance) {
@@ -46,6 +57,37 @@ final class VectorMath {
 
     private static FloatVector fold(FloatVector v, VectorShuffle<Float> shuffle) {
         return v.add(v.rearrange(shuffle));
+    }
+
+    /**
+     * The lane sums of the four vectors stored at {@code lanes[0..4·LANES)}, into {@code sums[0..4)}.
+     * Pairs of vectors share each folding step, so this costs about half of four {@link #sumLanes}
+     * calls. A fixed order again, though not {@link #sumLanes}' one. The vectors come through memory
+     * so that callers with large loops stay within C2's inlining budget.
+     */
+    static void sumLanes4(float[] lanes, float[] sums) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, lanes, 0);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, lanes, LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, lanes, 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, lanes, 3 * LANES);
+        if (LANES != 16) {
+            sums[0] = sumLanes(v0);
+            sums[1] = sumLanes(v1);
+            sums[2] = sumLanes(v2);
+            sums[3] = sumLanes(v3);
+            return;
+        }
+        // Lanes 0-7 fold v0, lanes 8-15 v1 (and likewise v2 and v3) ...
+        FloatVector v01 = v0.blend(v1, UPPER_8).add(v1.blend(v0, UPPER_8).rearrange(FOLD_8));
+        FloatVector v23 = v2.blend(v3, UPPER_8).add(v3.blend(v2, UPPER_8).rearrange(FOLD_8));
+        // ... then lanes 0-3 hold v0's partial sums, 4-7 v2's, 8-11 v1's and 12-15 v3's.
+        FloatVector all = v01.blend(v23, BIT_4).add(v23.blend(v01, BIT_4).rearrange(FOLD_4));
+        all = all.add(all.rearrange(FOLD_2));
+        all = all.add(all.rearrange(FOLD_1));
+        sums[0] = all.lane(0);
+        sums[1] = all.lane(8);
+        sums[2] = all.lane(4);
+        sums[3] = all.lane(12);
     }
 
     private static float sumAnyWidth(FloatVector v) {
