@@ -3,7 +3,7 @@ package io.vecnet.kernels;
 /**
  * One full-batch forward and backward pass of a two-layer ReLU network with softmax cross-entropy,
  * on data fixed when the pass is created (see {@link Kernels#twoLayerPass}). Buffers live in the
- * pass, so calling it allocates nothing.
+ * pass, so calling it allocates no buffers.
  *
  * <p>Parameter arrays are row-major: w1 inputs x hidden, b1 hidden, w2 hidden x classes, b2 classes;
  * each gradient array has its parameter's shape.

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The training loss of a model on a fixed data set, with its gradients. Buffers are allocated
- * once, when the objective is created, so {@link #evaluate()} allocates nothing.
+ * once, when the objective is created, so {@link #evaluate()} allocates no buffers (work split
+ * over threads allocates only a few small task objects per split).
  */
 public interface Objective {
 

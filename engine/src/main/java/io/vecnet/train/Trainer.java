@@ -18,7 +18,7 @@ public final class Trainer {
 
     /**
      * Trains {@code model} in place. The objective's buffers are made once, before the loop, so the
-     * loop allocates nothing.
+     * loop allocates no buffers.
      *
      * @throws TrainingDivergedException when the loss stops being finite
      */
