@@ -20,8 +20,11 @@ final class PackedGemm {
     static final int KC = 256;
     static final int MC = 256;
     static final int NC = 512 / NR * NR;
-    /** Products of at least this many multiply-adds are split over the workers (about 1 ms of work). */
-    static final long PARALLEL_THRESHOLD = 1L << 26;
+    /**
+     * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers:
+     * measured here, a split starts to pay between n = 192 and 224 for square products.
+     */
+    static final long PARALLEL_THRESHOLD = 1L << 23;
     /** Floats of packed B (16 MiB) up to which a whole k x NC strip is packed at once. */
     static final long PACKED_B_BUDGET = 1L << 22;
 
