@@ -24,6 +24,7 @@ BENCHMARKS = {
     "sumOfSquares": ("sum of squares (W1)", "2x100", None),
     "matmul": ("matmul A·B", "{n}x{n} · {n}x{n}", lambda n: 2 * n ** 3),
     "parallelMatmul": ("matmul A·B, {threads} thread(s)", "{n}x{n} · {n}x{n}", lambda n, threads: 2 * n ** 3),
+    "largeIteration": ("training iteration, {workload}, {threads} thread(s)", "", None),
     "seedNetIteration": ("training iteration, seed net", "300x2 → 100 → 3", None),
     "linearIteration": ("training iteration, linear", "300x2 → 3", None),
     "seedNetTenThousandIterations": ("10,000 iterations, seed net", "300x2 → 100 → 3", None),
