@@ -1,9 +1,7 @@
 package io.vecnet.bench;
 
-import io.vecnet.data.Rng;
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.kernels.MatmulForm;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -27,20 +25,15 @@ public final class SgemmMain {
         int threads = Integer.parseInt(args[1]);
         int repeats = Integer.parseInt(args[2]);
         Kernels kernels = BenchJvm.kernels(Backend.VECTOR, threads);
-        Rng rng = new Rng(CaseStudy.SEED);
-        float[] a = new float[n * n];
-        float[] b = new float[n * n];
-        float[] c = new float[n * n];
-        rng.fillGaussian(a, 1f);
-        rng.fillGaussian(b, 1f);
+        SquareProduct product = new SquareProduct(n);
         long warmUpEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
         while (System.nanoTime() < warmUpEnd) {
-            kernels.matmul(MatmulForm.AB, a, b, c, n, n, n, false);
+            product.multiply(kernels);
         }
         double[] seconds = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long start = System.nanoTime();
-            kernels.matmul(MatmulForm.AB, a, b, c, n, n, n, false);
+            product.multiply(kernels);
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
         Arrays.sort(seconds);

@@ -1,9 +1,7 @@
 package io.vecnet.bench;
 
-import io.vecnet.data.Rng;
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.kernels.MatmulForm;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,27 +26,19 @@ public abstract class SquareMatmulBenchmark {
     public int n;
 
     private Kernels kernels;
-    private float[] a;
-    private float[] b;
-    private float[] c;
+    private SquareProduct product;
 
     abstract Backend backend();
 
     @Setup
     public void setUp() {
         kernels = BenchJvm.kernels(backend());
-        Rng rng = new Rng(CaseStudy.SEED);
-        a = new float[n * n];
-        b = new float[n * n];
-        c = new float[n * n];
-        rng.fillGaussian(a, 1f);
-        rng.fillGaussian(b, 1f);
+        product = new SquareProduct(n);
     }
 
     @Benchmark
     public float[] matmul() {
-        kernels.matmul(MatmulForm.AB, a, b, c, n, n, n, false);
-        return c;
+        return product.multiply(kernels);
     }
 
     @Fork(value = 3, jvmArgs = {BenchJvm.SERIAL_GC, BenchJvm.HEAP}, jvmArgsAppend = BenchJvm.VECTOR_MODULE)
