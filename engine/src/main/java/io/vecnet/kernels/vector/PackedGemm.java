@@ -19,7 +19,7 @@ final class PackedGemm {
     static final int NR = 3 * LANES;
     static final int KC = 256;
     static final int MC = 256;
-    static final int NC = 512 / NR * NR;
+    static final int NC = 576 / NR * NR;
     /**
      * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers:
      * measured here, a split starts to pay between n = 192 and 224 for square products.
