@@ -36,6 +36,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class FusedTwoLayerPass implements TwoLayerPass {
     static final int INPUTS = 2;
     static final int CLASSES = 3;
+    /** Passes of at least this many (row, hidden unit) pairs are split over the workers. */
+    static final long PARALLEL_THRESHOLD = 1L << 18;
+    private static final int SHIFTED = CLASSES * LANES;
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
 
     private final int rows;
@@ -65,12 +68,8 @@ final class FusedTwoLayerPass implements TwoLayerPass {
      * and the scores less their row max from {@link #SHIFTED}; one vector per class.
      */
     private final float[][] blocks;
-    private static final int SHIFTED = CLASSES * LANES;
     private final Workers workers;
     private final int parts;
-
-    /** Passes of at least this many (row, hidden unit) pairs are split over the workers. */
-    static final long PARALLEL_THRESHOLD = 1L << 18;
 
     FusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes, Workers workers) {
         this.rows = x.rows();
