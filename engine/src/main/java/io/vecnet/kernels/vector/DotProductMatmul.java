@@ -23,7 +23,7 @@ final class DotProductMatmul {
         if (form != MatmulForm.ABT) {
             b = Scratch.transpose(Scratch.Slot.B, b, k, n);
         }
-        float[] lanes = Scratch.get(Scratch.Slot.C, 4 * LANES + 4);
+        float[] lanes = Scratch.get(Scratch.Slot.C, 4 * LANES);
         float[] sums = new float[4];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j += 4) {
