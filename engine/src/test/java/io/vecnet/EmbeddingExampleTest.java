@@ -10,7 +10,7 @@ import io.vecnet.data.Spiral;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.model.Model;
-import io.vecnet.model.ModelFile;
+import io.vecnet.io.ModelFile;
 import io.vecnet.model.TwoLayerNet;
 import io.vecnet.train.Trainer;
 import io.vecnet.train.TrainingConfig;

@@ -1,6 +1,6 @@
 package io.vecnet.cli;
 
-import io.vecnet.data.AtomicFile;
+import io.vecnet.io.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,12 +1,12 @@
 package io.vecnet.cli;
 
-import io.vecnet.data.AtomicFile;
-import io.vecnet.data.CsvDataset;
+import io.vecnet.io.AtomicFile;
+import io.vecnet.io.CsvDataset;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.model.Model;
-import io.vecnet.model.ModelFile;
+import io.vecnet.io.ModelFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package io.vecnet.cli;
 
-import io.vecnet.data.AtomicFile;
-import io.vecnet.data.CsvDataset;
+import io.vecnet.io.AtomicFile;
+import io.vecnet.io.CsvDataset;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.model.Model;
-import io.vecnet.model.ModelFile;
+import io.vecnet.io.ModelFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

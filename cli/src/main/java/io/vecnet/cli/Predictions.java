@@ -1,7 +1,7 @@
 package io.vecnet.cli;
 
 import io.vecnet.Matrix;
-import io.vecnet.data.CsvDataset;
+import io.vecnet.io.CsvDataset;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.model.Model;
 import java.io.PrintWriter;

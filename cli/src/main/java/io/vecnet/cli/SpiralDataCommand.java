@@ -1,6 +1,6 @@
 package io.vecnet.cli;
 
-import io.vecnet.data.CsvDataset;
+import io.vecnet.io.CsvDataset;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package io.vecnet.cli;
 
-import io.vecnet.data.AtomicFile;
-import io.vecnet.data.CsvDataset;
+import io.vecnet.io.AtomicFile;
+import io.vecnet.io.CsvDataset;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.model.Model;
-import io.vecnet.model.ModelFile;
+import io.vecnet.io.ModelFile;
 import io.vecnet.train.Trainer;
 import io.vecnet.train.TrainingConfig;
 import io.vecnet.train.TrainingDivergedException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.vecnet.data.Rng;
-import io.vecnet.model.ModelFile;
+import io.vecnet.io.ModelFile;
 import io.vecnet.model.TwoLayerNet;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.vecnet.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vecnet.data.CsvDataset;
+import io.vecnet.io.CsvDataset;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;

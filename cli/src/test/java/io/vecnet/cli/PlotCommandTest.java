@@ -11,7 +11,7 @@ import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.model.Model;
-import io.vecnet.model.ModelFile;
+import io.vecnet.io.ModelFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

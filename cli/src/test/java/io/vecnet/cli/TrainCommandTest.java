@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vecnet.data.CsvDataset;
+import io.vecnet.io.CsvDataset;
 import io.vecnet.data.Dataset;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.model.Model;
-import io.vecnet.model.ModelFile;
+import io.vecnet.io.ModelFile;
 import io.vecnet.model.TwoLayerNet;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

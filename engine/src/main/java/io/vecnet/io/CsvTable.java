@@ -1,4 +1,4 @@
-package io.vecnet.data;
+package io.vecnet.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.vecnet.data;
+package io.vecnet.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecnet.Matrix;
+import io.vecnet.data.Dataset;
+import io.vecnet.data.Rng;
+import io.vecnet.data.Spiral;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,10 @@
-package io.vecnet.model;
+package io.vecnet.io;
 
 import io.vecnet.Matrix;
-import io.vecnet.data.AtomicFile;
+import io.vecnet.model.Model;
+import io.vecnet.model.Parameter;
+import io.vecnet.model.SoftmaxClassifier;
+import io.vecnet.model.TwoLayerNet;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

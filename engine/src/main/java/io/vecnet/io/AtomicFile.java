@@ -1,4 +1,4 @@
-package io.vecnet.data;
+package io.vecnet.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

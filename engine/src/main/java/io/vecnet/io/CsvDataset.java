@@ -1,6 +1,7 @@
-package io.vecnet.data;
+package io.vecnet.io;
 
 import io.vecnet.Matrix;
+import io.vecnet.data.Dataset;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.vecnet.data;
+package io.vecnet.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

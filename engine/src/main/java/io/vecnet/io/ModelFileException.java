@@ -1,4 +1,4 @@
-package io.vecnet.model;
+package io.vecnet.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
