@@ -1,6 +1,7 @@
 package io.vecnet.kernels;
 
 import io.vecnet.Matrix;
+import java.util.Optional;
 
 /**
  * Every float32 operation that training needs, over flat row-major arrays.
@@ -23,19 +24,34 @@ public interface Kernels {
         return 1;
     }
 
-    /** {@code C (m x n) = op(A) · op(B)}, or {@code C += …} when {@code accumulate}. */
-    void matmul(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate);
+    /**
+     * {@code C (m x n) = op(A) · op(B)}, or {@code C += …} when {@code accumulate}. Each operand starts at
+     * its offset in its array (row-major from there), so a layer's weights can be read from, and its
+     * gradient written into, one flat parameter array.
+     */
+    void matmul(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                int m, int k, int n, boolean accumulate);
+
+    /** {@link #matmul(MatmulForm, float[], int, float[], int, float[], int, int, int, int, boolean)} from index 0. */
+    default void matmul(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        matmul(form, a, 0, b, 0, c, 0, m, k, n, accumulate);
+    }
 
     /**
-     * {@code out (rows x n) = x (rows x k) · w (k x n) + b}: every row starts as b and the products
-     * accumulate onto it, so each output rounds as {@code b + Σ x·w} summed in order, which is how
-     * the fused passes compute it too.
+     * {@code out (rows x n) = x (rows x k) · w (k x n) + b}, with w and b read from their offsets: every
+     * row starts as b and the products accumulate onto it, so each output rounds as {@code b + Σ x·w}
+     * summed in order, which is how the fused passes compute it too.
      */
-    default void affine(float[] x, float[] w, float[] b, float[] out, int rows, int k, int n) {
+    default void affine(float[] x, float[] w, int wOffset, float[] b, int bOffset, float[] out, int rows, int k, int n) {
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(b, 0, out, i * n, n);
+            System.arraycopy(b, bOffset, out, i * n, n);
         }
-        matmul(MatmulForm.AB, x, w, out, rows, k, n, true);
+        matmul(MatmulForm.AB, x, 0, w, wOffset, out, 0, rows, k, n, true);
+    }
+
+    /** {@link #affine(float[], float[], int, float[], int, float[], int, int, int)} with w and b from index 0. */
+    default void affine(float[] x, float[] w, float[] b, float[] out, int rows, int k, int n) {
+        affine(x, w, 0, b, 0, out, rows, k, n);
     }
 
     /** Adds {@code bias} (length cols) to every row of {@code x} (rows x cols). */
@@ -47,32 +63,67 @@ public interface Kernels {
     /** Zeroes {@code grad[i]} wherever {@code activation[i] <= 0}: the ReLU backward mask. */
     void reluBackward(float[] grad, float[] activation, int length);
 
+    /** {@code x[i] = x[i] > 0 ? x[i] : slope · x[i]}. */
+    void leakyRelu(float[] x, float slope, int length);
+
+    /** {@code grad[i] *= slope} wherever {@code activation[i] <= 0} (for slope > 0 the sign of the output is the input's). */
+    void leakyReluBackward(float[] grad, float[] activation, float slope, int length);
+
+    /** {@code x[i] = tanh(x[i])}, as {@link FloatMath#tanh}. */
+    void tanh(float[] x, int length);
+
+    /** {@code grad[i] *= 1 - a²} where a is the tanh output. */
+    void tanhBackward(float[] grad, float[] activation, int length);
+
+    /** {@code x[i] = 1 / (1 + e^-x[i])}, as {@link FloatMath#sigmoid}. */
+    void sigmoid(float[] x, int length);
+
+    /** {@code grad[i] *= a · (1 - a)} where a is the sigmoid output. */
+    void sigmoidBackward(float[] grad, float[] activation, int length);
+
     /**
-     * Fused softmax + cross-entropy over the rows of {@code scores} (rows x cols).
-     * Writes {@code grad = (softmax(scores) - onehot(labels)) / rows} and returns the mean of
-     * {@code -log softmax(scores)[i, labels[i]]}, computed max-subtracted with log-sum-exp.
+     * Fused softmax + cross-entropy over the rows of {@code scores} (rows x cols). Writes
+     * {@code grad = scale · (softmax(scores) - onehot(labels))} and returns {@code scale · Σ_i -log
+     * softmax(scores)[i, labels[i]]}, max-subtracted with log-sum-exp. With scale 1/rows that is the
+     * mean loss and its gradient; a batch that is one part of a larger sum passes 1/total instead.
      */
-    float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols);
+    float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols, float scale);
+
+    /** {@link #softmaxCrossEntropy(float[], int[], float[], int, int, float)} with scale 1/rows: the mean. */
+    default float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols) {
+        return rows == 0 ? 0f : softmaxCrossEntropy(scores, labels, grad, rows, cols, 1f / rows);
+    }
 
     /** Replaces each row of {@code x} (rows x cols) by its softmax, max-subtracted. */
     void softmax(float[] x, int rows, int cols);
 
-    /** {@code out[j] = Σ_i x[i, j]} for x rows x cols. */
-    void columnSums(float[] x, float[] out, int rows, int cols);
+    /** {@code out[outOffset + j] = Σ_i x[i, j]} for x rows x cols, summed over i in order. */
+    void columnSums(float[] x, float[] out, int outOffset, int rows, int cols);
 
-    /** {@code y += alpha · x} over the first {@code length} values. */
-    void axpy(float alpha, float[] x, float[] y, int length);
+    default void columnSums(float[] x, float[] out, int rows, int cols) {
+        columnSums(x, out, 0, rows, cols);
+    }
 
-    /** {@code Σ x[i]²} over the first {@code length} values. */
-    float sumOfSquares(float[] x, int length);
+    /** {@code y[yOffset + i] += alpha · x[xOffset + i]} for i below {@code length}, one fma each. */
+    void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length);
+
+    default void axpy(float alpha, float[] x, float[] y, int length) {
+        axpy(alpha, x, 0, y, 0, length);
+    }
+
+    /** {@code Σ x[offset + i]²} for i below {@code length}. */
+    float sumOfSquares(float[] x, int offset, int length);
+
+    default float sumOfSquares(float[] x, int length) {
+        return sumOfSquares(x, 0, length);
+    }
 
     /**
-     * A reusable forward/backward pass of a two-layer ReLU net over the fixed data {@code x}
-     * (rows x inputs) and {@code labels}. The default runs the separate kernels above; a backend
-     * may return a fused pass for shapes where that is faster.
+     * A faster pass for one two-layer shape, where this backend has one: see {@link TwoLayerPass}. The
+     * scalar kernels have none; callers then run the layers with the separate kernels above.
      */
-    default TwoLayerPass twoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
-        return new UnfusedTwoLayerPass(this, x, labels, hidden, classes);
+    default Optional<TwoLayerPass> fusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
+        return Optional.empty();
     }
 
     default void matmul(MatmulForm form, Matrix a, Matrix b, Matrix c, boolean accumulate) {

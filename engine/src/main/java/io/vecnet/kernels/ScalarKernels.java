@@ -1,5 +1,7 @@
 package io.vecnet.kernels;
 
+import java.util.Arrays;
+
 /**
  * Plain-Java kernels: the reference every vector kernel is tested against, and the fallback
  * when the JVM runs without the Vector API module. Loops are written in the simplest order
@@ -18,19 +20,20 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void matmul(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    public void matmul(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                       int m, int k, int n, boolean accumulate) {
         if (form == MatmulForm.ABT) {
-            matmulDotRows(a, b, c, m, k, n, accumulate);
+            matmulDotRows(a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate);
             return;
         }
         for (int i = 0; i < m; i++) {
-            int row = i * n;
+            int row = cOffset + i * n;
             if (!accumulate) {
-                java.util.Arrays.fill(c, row, row + n, 0f);
+                Arrays.fill(c, row, row + n, 0f);
             }
             for (int p = 0; p < k; p++) {
-                float aip = a[form.aIndex(i, p, m, k)];
-                int bRow = p * n;
+                float aip = a[aOffset + form.aIndex(i, p, m, k)];
+                int bRow = bOffset + p * n;
                 for (int j = 0; j < n; j++) {
                     c[row + j] = Math.fma(aip, b[bRow + j], c[row + j]);
                 }
@@ -39,14 +42,16 @@ public final class ScalarKernels implements Kernels {
     }
 
     /** A · Bᵀ: every output is a dot product of two contiguous rows. */
-    private static void matmulDotRows(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    private static void matmulDotRows(float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                                      int m, int k, int n, boolean accumulate) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float sum = 0f;
                 for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[i * k + p], b[j * k + p], sum);
+                    sum = Math.fma(a[aOffset + i * k + p], b[bOffset + j * k + p], sum);
                 }
-                c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
+                int index = cOffset + i * n + j;
+                c[index] = accumulate ? c[index] + sum : sum;
             }
         }
     }
@@ -77,8 +82,51 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols) {
-        float invRows = 1f / rows;
+    public void leakyRelu(float[] x, float slope, int length) {
+        for (int i = 0; i < length; i++) {
+            x[i] = x[i] > 0f ? x[i] : slope * x[i];
+        }
+    }
+
+    @Override
+    public void leakyReluBackward(float[] grad, float[] activation, float slope, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!(activation[i] > 0f)) {
+                grad[i] *= slope;
+            }
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, int length) {
+        for (int i = 0; i < length; i++) {
+            x[i] = FloatMath.tanh(x[i]);
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] grad, float[] activation, int length) {
+        for (int i = 0; i < length; i++) {
+            grad[i] *= Math.fma(-activation[i], activation[i], 1f);
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] x, int length) {
+        for (int i = 0; i < length; i++) {
+            x[i] = FloatMath.sigmoid(x[i]);
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(float[] grad, float[] activation, int length) {
+        for (int i = 0; i < length; i++) {
+            grad[i] *= activation[i] * (1f - activation[i]);
+        }
+    }
+
+    @Override
+    public float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols, float scale) {
         float lossSum = 0f;
         for (int i = 0; i < rows; i++) {
             int row = i * cols;
@@ -90,13 +138,13 @@ public final class ScalarKernels implements Kernels {
                 sum += e;
             }
             lossSum += FloatMath.log(sum) - (scores[row + labels[i]] - max);
-            float scale = invRows / sum;
+            float rowScale = scale / sum;
             for (int j = 0; j < cols; j++) {
-                grad[row + j] *= scale;
+                grad[row + j] *= rowScale;
             }
-            grad[row + labels[i]] -= invRows;
+            grad[row + labels[i]] -= scale;
         }
-        return rows == 0 ? 0f : lossSum * invRows;
+        return lossSum * scale;
     }
 
     @Override
@@ -125,26 +173,26 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void columnSums(float[] x, float[] out, int rows, int cols) {
-        java.util.Arrays.fill(out, 0, cols, 0f);
+    public void columnSums(float[] x, float[] out, int outOffset, int rows, int cols) {
+        Arrays.fill(out, outOffset, outOffset + cols, 0f);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                out[j] += x[i * cols + j];
+                out[outOffset + j] += x[i * cols + j];
             }
         }
     }
 
     @Override
-    public void axpy(float alpha, float[] x, float[] y, int length) {
+    public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
         for (int i = 0; i < length; i++) {
-            y[i] = Math.fma(alpha, x[i], y[i]);
+            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
         }
     }
 
     @Override
-    public float sumOfSquares(float[] x, int length) {
+    public float sumOfSquares(float[] x, int offset, int length) {
         float sum = 0f;
-        for (int i = 0; i < length; i++) {
+        for (int i = offset; i < offset + length; i++) {
             sum = Math.fma(x[i], x[i], sum);
         }
         return sum;

@@ -1,16 +1,19 @@
 package io.vecnet.kernels;
 
 /**
- * One full-batch forward and backward pass of a two-layer ReLU network with softmax cross-entropy,
- * on data fixed when the pass is created (see {@link Kernels#twoLayerPass}). Buffers live in the
- * pass, so calling it allocates no buffers.
+ * One fused forward and backward pass of {@code softmax(relu(X·W1 + b1)·W2 + b2)} with cross-entropy,
+ * over data fixed when the pass is made ({@link Kernels#fusedTwoLayerPass}). It computes exactly what
+ * the separate kernels compute for the same layers, only faster; buffers live in the pass, so a call
+ * allocates nothing.
  *
- * <p>Parameter arrays are row-major: w1 inputs x hidden, b1 hidden, w2 hidden x classes, b2 classes;
- * each gradient array has its parameter's shape.
+ * <p>Parameters and gradient are one flat array each, row-major: W1 (inputs x hidden), b1 (hidden),
+ * W2 (hidden x classes), b2 (classes), in that order from index 0.
  */
 public interface TwoLayerPass {
 
-    /** Returns the mean cross-entropy loss and writes its gradients (no L2 term). */
-    float lossAndGradients(float[] w1, float[] b1, float[] w2, float[] b2,
-                           float[] dw1, float[] db1, float[] dw2, float[] db2);
+    /**
+     * Writes {@code scale · Σ_i ∇loss_i} into {@code gradient} (overwriting it) and returns
+     * {@code scale · Σ_i loss_i}, the cross-entropy alone (no L2 term).
+     */
+    float lossAndGradient(float[] parameters, float[] gradient, float scale);
 }
