@@ -4,8 +4,10 @@ import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.model.Model;
+import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
 import io.vecnet.train.GradientCheck;
+import io.vecnet.train.Objective;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +23,14 @@ import picocli.CommandLine.Option;
                 + "differences of its loss in float64 and print the worst relative error per parameter; exit 1 "
                 + "if any is above the tolerance.")
 final class GradcheckCommand implements Callable<Integer> {
+    static final int DEFAULT_HIDDEN = 10;
+    static final int MAX_PARAMETERS = 100_000;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", description = "net (two-layer ReLU) or linear (softmax classifier).")
-    ModelKind model = ModelKind.net;
-
-    @Option(names = "--hidden", description = "Hidden units of the net.")
-    int hidden = 10;
+    @Mixin
+    NetworkOptions network;
 
     @Option(names = "--reg", description = "L2 regularisation strength.")
     float reg = 1e-3f;
@@ -53,7 +55,6 @@ final class GradcheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        require(hidden >= 1 && hidden <= 10_000, "--hidden must be 1 to 10000, got " + hidden);
         require(reg >= 0 && Float.isFinite(reg), "--reg must be a finite number >= 0, got " + reg);
         require(points >= 1 && points <= 1000, "--points must be 1 to 1000, got " + points);
         require(classes >= 2 && classes <= 100, "--classes must be 2 to 100, got " + classes);
@@ -61,12 +62,17 @@ final class GradcheckCommand implements Callable<Integer> {
         Kernels kernels = kernelOptions.kernels();
         Rng rng = new Rng(seed);
         Dataset data = Spiral.generate(points, classes, Spiral.NOISE, rng);
-        Model net = model.initialise(data.dimensions(), hidden, data.classes(), rng);
-        List<GradientCheck.Result> results = GradientCheck.check(net, data, reg, net.objective(data, reg, kernels),
-                delta);
+        NetworkSpec shape = network.spec(spec.commandLine(), data.dimensions(), data.classes(), DEFAULT_HIDDEN);
+        require(shape.parameterCount() <= MAX_PARAMETERS, "gradcheck perturbs every parameter in turn; "
+                + shape.describe() + " has " + shape.parameterCount() + ", at most " + MAX_PARAMETERS + " are checked");
+        Mlp net = Mlp.initialise(shape, network.init(shape), rng);
+        float[] parameters = net.parameters();
+        float[] gradient = new float[parameters.length];
+        Objective.on(data, shape, reg, kernels).lossAndGradient(parameters, gradient);
+        List<GradientCheck.Result> results = GradientCheck.check(shape, parameters, gradient, data, reg, delta);
         PrintWriter out = spec.commandLine().getOut();
         for (GradientCheck.Result result : results) {
-            out.printf(Locale.ROOT, "%-3s worst relative error %.2e  %s%n", result.parameter(),
+            out.printf(Locale.ROOT, "%-4s worst relative error %.2e  %s%n", result.parameter(),
                     result.maxRelativeError(), result.passed() ? "ok" : "FAILED");
         }
         out.flush();

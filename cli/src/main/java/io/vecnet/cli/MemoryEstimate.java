@@ -1,5 +1,6 @@
 package io.vecnet.cli;
 
+import io.vecnet.nn.NetworkSpec;
 import java.util.Locale;
 
 /** What a training run will allocate, so that absurd sizes are refused before the first array. */
@@ -8,15 +9,19 @@ final class MemoryEstimate {
     }
 
     /**
-     * Bytes for the weights and their gradients plus the full-batch buffers: hidden activations and
-     * their gradient, and the scores and their gradient, for every row, and the data itself (4 bytes
-     * per number).
+     * Bytes for the data (the data set and the training objective's copy), every layer's activations
+     * and two delta buffers of the widest layer for every row, and the parameters three times (model,
+     * working copy, gradient), at 4 bytes per number.
      */
-    static long trainingBytes(ModelKind kind, double inputs, double hidden, double classes, double rows) {
-        double data = rows * (inputs + 1);
-        double floats = data + (kind == ModelKind.net
-                ? 2 * (inputs * hidden + hidden + hidden * classes + classes) + 2 * rows * (hidden + classes)
-                : 2 * (inputs * classes + classes) + 2 * rows * classes);
+    static long trainingBytes(NetworkSpec spec, double rows) {
+        double activations = 0;
+        double widest = 0;
+        for (int l = 1; l <= spec.depth(); l++) {
+            activations += spec.width(l);
+            widest = Math.max(widest, spec.width(l));
+        }
+        double floats = 2 * rows * (spec.inputs() + 1) + rows * (activations + 2 * widest)
+                + 3.0 * spec.parameterCount();
         return (long) Math.min(Long.MAX_VALUE, 4 * floats);
     }
 

@@ -1,22 +1,14 @@
 package io.vecnet.cli;
 
-import io.vecnet.data.Rng;
-import io.vecnet.model.Model;
-import io.vecnet.model.SoftmaxClassifier;
-import io.vecnet.model.TwoLayerNet;
-import io.vecnet.train.TrainingConfig;
-
-/** The models the command line can create, by their {@code --model} names. */
+/** The {@code --model} names: a net with hidden layers, or the linear classifier, each with the case study's run length. */
 enum ModelKind {
-    net, linear;
+    net(10_000, 1_000), linear(200, 10);
 
-    Model initialise(int inputs, int hidden, int classes, Rng rng) {
-        return this == net
-                ? TwoLayerNet.initialise(inputs, hidden, classes, rng)
-                : SoftmaxClassifier.initialise(inputs, classes, rng);
-    }
+    final int iterations;
+    final int reportEvery;
 
-    TrainingConfig caseStudyConfig() {
-        return this == net ? TrainingConfig.netCaseStudy() : TrainingConfig.linearCaseStudy();
+    ModelKind(int iterations, int reportEvery) {
+        this.iterations = iterations;
+        this.reportEvery = reportEvery;
     }
 }

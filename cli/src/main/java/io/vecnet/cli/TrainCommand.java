@@ -6,8 +6,10 @@ import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.model.Model;
 import io.vecnet.io.ModelFile;
+import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
+import io.vecnet.train.GradientDescent;
 import io.vecnet.train.Trainer;
 import io.vecnet.train.TrainingConfig;
 import io.vecnet.train.TrainingDivergedException;
@@ -15,6 +17,7 @@ import io.vecnet.train.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,9 +27,11 @@ import picocli.CommandLine.Option;
 
 /** {@code vecnet train}: with no options, the case study's two-layer net on the spiral. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Train a classifier by full-batch gradient descent (default: the case study's "
-                + "two-layer net on a 3-arm spiral).")
+        description = "Train a feed-forward classifier by full-batch gradient descent (default: the case "
+                + "study's two-layer net on a 3-arm spiral).")
 final class TrainCommand implements Callable<Integer> {
+    static final int DEFAULT_HIDDEN = 100;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,11 +40,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "an optional header row (default: the spiral).")
     Path dataFile;
 
-    @Option(names = "--model", description = "net (two-layer ReLU) or linear (softmax classifier).")
-    ModelKind model = ModelKind.net;
-
-    @Option(names = "--hidden", description = "Hidden units of the net.")
-    int hidden = 100;
+    @Mixin
+    NetworkOptions network;
 
     @Option(names = "--iterations", description = "Gradient steps (default: 10000 for net, 200 for linear).")
     Integer iterations;
@@ -87,17 +89,20 @@ final class TrainCommand implements Callable<Integer> {
         Kernels kernels = kernelOptions.kernels();
         Rng rng = new Rng(seed);
         Dataset data = dataFile == null ? spiral(rng) : csv();
-        Model net = model.initialise(data.dimensions(), hidden, data.classes(), rng);
+        NetworkSpec shape = network.spec(spec.commandLine(), data.dimensions(), data.classes(), DEFAULT_HIDDEN);
+        requireMemory(shape, data.size());
+        Mlp initial = Mlp.initialise(shape, network.init(shape), rng);
         TrainingConfig config = config();
         TrainingReport report = new TrainingReport(out, config.iterations(), config.reportEvery(), !quiet,
                 System.console() != null, System::nanoTime);
-        TrainingResult result = train(net, data, kernels, config, report);
-        out.printf(Locale.ROOT, "training accuracy: %.2f%n", net.accuracy(data, kernels));
+        TrainingResult result = train(initial, data, kernels, config, report);
+        Mlp trained = result.model();
+        out.printf(Locale.ROOT, "training accuracy: %.2f%n", trained.accuracy(data, kernels));
         out.printf(Locale.ROOT, "%s kernels: %d iterations in %.3f s (%.0f iterations/s)%n",
                 kernels.description(), result.iterations(), result.seconds(), result.iterationsPerSecond());
         if (saveFile != null) {
-            ModelFile.save(net, saveFile);
-            out.println("saved the " + net.kind() + " model to " + saveFile);
+            ModelFile.save(trained, saveFile);
+            out.println("saved the " + shape.describe() + " model to " + saveFile);
         }
         if (plotFile != null) {
             LossPlot.draw(report.lossCurve(), report.curveStride(), 800, 500).writePng(plotFile);
@@ -108,10 +113,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Trains with a report every iteration: the report itself decides what to print and keep. */
-    private TrainingResult train(Model net, Dataset data, Kernels kernels, TrainingConfig config, TrainingReport report) {
-        TrainingConfig everyIteration = new TrainingConfig(config.stepSize(), config.reg(), config.iterations(), 1);
+    private TrainingResult train(Mlp initial, Dataset data, Kernels kernels, TrainingConfig config,
+                                 TrainingReport report) {
         try {
-            return new Trainer(kernels).train(net, data, everyIteration, report);
+            return new Trainer(kernels).train(initial, data, config.withReportEvery(1), new GradientDescent(step),
+                    report);
         } catch (TrainingDivergedException e) {
             throw new CommandFailedException("training diverged: the loss stopped being finite at iteration "
                     + e.iteration() + "; try a smaller --step than " + step, e);
@@ -128,25 +134,26 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Dataset csv() throws IOException {
-        Dataset data = classes == null ? CsvDataset.read(dataFile) : CsvDataset.read(dataFile, classes);
-        requireMemory(data.dimensions(), data.classes(), data.size());
-        return data;
+        return classes == null ? CsvDataset.read(dataFile) : CsvDataset.read(dataFile, classes);
     }
 
     private TrainingConfig config() {
-        TrainingConfig defaults = model.caseStudyConfig();
-        return new TrainingConfig(step, reg,
-                iterations != null ? iterations : defaults.iterations(),
-                printEvery != null ? printEvery : defaults.reportEvery());
+        return new TrainingConfig(reg,
+                iterations != null ? iterations : network.model.iterations,
+                printEvery != null ? printEvery : network.model.reportEvery);
     }
 
+    /** Refuses a spiral before generating it: the widths are known, the classes are the arms. */
     private void requireMemory(int inputs, int classCount, long rows) {
-        long needed = MemoryEstimate.trainingBytes(model, inputs, hidden, classCount, rows);
+        List<Integer> widths = network.hiddenWidths(spec.commandLine(), DEFAULT_HIDDEN);
+        requireMemory(new NetworkSpec(inputs, widths, classCount, network.activation), rows);
+    }
+
+    private void requireMemory(NetworkSpec shape, long rows) {
+        long needed = MemoryEstimate.trainingBytes(shape, rows);
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available) {
-            String shape = inputs + " inputs, " + (model == ModelKind.net ? hidden + " hidden units, " : "")
-                    + classCount + " classes and " + rows + " rows";
-            throw new CommandFailedException("a " + model + " model with " + shape + " needs about "
+            throw new CommandFailedException("a " + shape.describe() + " network on " + rows + " rows needs about "
                     + MemoryEstimate.format(needed) + " of memory to train, more than the "
                     + MemoryEstimate.format(available) + " this JVM may use");
         }
@@ -159,7 +166,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        require(hidden >= 1, "--hidden must be at least 1, got " + hidden);
         require(iterations == null || iterations >= 0, "--iterations must be >= 0, got " + iterations);
         require(step > 0 && Float.isFinite(step), "--step must be a finite number > 0, got " + step);
         require(reg >= 0 && Float.isFinite(reg), "--reg must be a finite number >= 0, got " + reg);

@@ -44,7 +44,11 @@ final class TrainingReport implements TrainingListener {
     }
 
     @Override
-    public void onReport(int iteration, float loss) {
+    public void onReport(Progress progress) {
+        onReport(progress.iteration(), progress.loss());
+    }
+
+    void onReport(int iteration, float loss) {
         if (start < 0) {
             start = clock.getAsLong();
         }

@@ -3,15 +3,21 @@ package io.vecnet.data;
 import io.vecnet.Matrix;
 
 /**
- * Examples for classification: a feature matrix (one row per example), an integer label per row
- * in {@code 0..classes-1}. Validated on construction so that training never meets bad data.
+ * Examples for classification: a feature matrix (one row per example) and an integer label per row
+ * in {@code 0..classes-1}. Immutable and validated on construction, so training never meets bad
+ * data: the arrays it was built from are copied, and every accessor hands out copies.
  */
 public final class Dataset {
     private final Matrix features;
     private final int[] labels;
     private final int classes;
 
+    /** Copies {@code features} and {@code labels}; labels must lie in 0..classes-1 and features be finite. */
     public Dataset(Matrix features, int[] labels, int classes) {
+        this(classes, features.copy(), labels.clone());
+    }
+
+    private Dataset(int classes, Matrix features, int[] labels) {
         if (features.rows() != labels.length) {
             throw new IllegalArgumentException(
                     "features have " + features.rows() + " rows but there are " + labels.length + " labels");
@@ -37,12 +43,51 @@ public final class Dataset {
         this.classes = classes;
     }
 
-    public Matrix features() {
-        return features;
+    /**
+     * Takes ownership of {@code features} and {@code labels} without copying them, for readers that
+     * built the arrays themselves and keep no reference: the caller must not touch them afterwards.
+     */
+    public static Dataset adopt(Matrix features, int[] labels, int classes) {
+        return new Dataset(classes, features, labels);
     }
 
+    /** A copy of the features, size() x dimensions(). */
+    public Matrix features() {
+        return features.copy();
+    }
+
+    /** A copy of the labels. */
     public int[] labels() {
-        return labels;
+        return labels.clone();
+    }
+
+    public int label(int row) {
+        return labels[row];
+    }
+
+    public float feature(int row, int column) {
+        return features.get(row, column);
+    }
+
+    /**
+     * Copies {@code count} rows, {@code rowIndices[from..from+count)}, into {@code x} (row-major) and
+     * {@code y} from index 0: how batches are gathered without exposing the data set's arrays.
+     */
+    public void copyRows(int[] rowIndices, int from, int count, float[] x, int[] y) {
+        int d = dimensions();
+        float[] data = features.data();
+        for (int r = 0; r < count; r++) {
+            int row = rowIndices[from + r];
+            System.arraycopy(data, row * d, x, r * d, d);
+            y[r] = labels[row];
+        }
+    }
+
+    /** Copies rows {@code from..from+count)} into {@code x} and {@code y}, like {@link #copyRows(int[], int, int, float[], int[])}. */
+    public void copyRows(int from, int count, float[] x, int[] y) {
+        int d = dimensions();
+        System.arraycopy(features.data(), from * d, x, 0, count * d);
+        System.arraycopy(labels, from, y, 0, count);
     }
 
     public int classes() {

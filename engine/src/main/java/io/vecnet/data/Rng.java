@@ -46,7 +46,12 @@ public final class Rng {
 
     /** Fills {@code values} with {@code scale · N(0, 1)} draws. */
     public void fillGaussian(float[] values, float scale) {
-        for (int i = 0; i < values.length; i++) {
+        fillGaussian(values, 0, values.length, scale);
+    }
+
+    /** Fills {@code values[offset..offset+length)} with {@code scale · N(0, 1)} draws, in order. */
+    public void fillGaussian(float[] values, int offset, int length, float scale) {
+        for (int i = offset; i < offset + length; i++) {
             values[i] = (float) (scale * nextGaussian());
         }
     }

@@ -37,7 +37,7 @@ public final class Spiral {
                 y[row] = j;
             }
         }
-        return new Dataset(x, y, classes);
+        return Dataset.adopt(x, y, classes);
     }
 
     /** Element i of NumPy's {@code linspace(start, stop, count)}, both ends included. */

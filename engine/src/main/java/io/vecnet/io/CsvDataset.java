@@ -34,14 +34,14 @@ public final class CsvDataset {
         CsvTable table = CsvTable.read(file);
         requireLabelColumn(table);
         int[] labels = labels(table, MAX_CLASSES);
-        return new Dataset(features(table, table.columns - 1), labels, largest(labels) + 1);
+        return Dataset.adopt(features(table, table.columns - 1), labels, largest(labels) + 1);
     }
 
     /** Reads labelled data with labels in {@code 0..classes-1}. */
     public static Dataset read(Path file, int classes) throws IOException {
         CsvTable table = CsvTable.read(file);
         requireLabelColumn(table);
-        return new Dataset(features(table, table.columns - 1), labels(table, classes), classes);
+        return Dataset.adopt(features(table, table.columns - 1), labels(table, classes), classes);
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.vecnet.io;
 
-import io.vecnet.Matrix;
-import io.vecnet.model.Model;
-import io.vecnet.model.Parameter;
-import io.vecnet.model.SoftmaxClassifier;
-import io.vecnet.model.TwoLayerNet;
+import io.vecnet.nn.Activation;
+import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,50 +23,48 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * vecnet's binary model format, version {@value #VERSION}: a header with the model kind and every
- * parameter's name and shape, then the weights as float32 little-endian, then a CRC32 of all
- * preceding bytes. The full specification is {@code docs/model-format.md}.
+ * vecnet's binary model format. Version {@value #VERSION} is a list of tagged sections: the network
+ * ({@code NETW}: inputs, classes, activation, hidden widths) and its flat parameter array
+ * ({@code PARM}), then a CRC32 of all preceding bytes; version 1 files (the fixed {@code linear} and
+ * {@code net} kinds of vecnet 0.1) still load. The full specification is {@code docs/model-format.md}.
  *
- * <p>Loading reads numbers only, never code, and checks every shape against the file's size before
- * allocating anything, so a hostile or damaged file costs at most an exception.
+ * <p>Loading reads numbers only, never code, and checks every size against the file's before
+ * allocating anything, so a hostile or damaged file costs at most a {@link ModelFileException}.
  */
 public final class ModelFile {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** {@code \x89 V N E T \r \n \x1A}: not text, and damaged by any line-ending or 7-bit conversion. */
     static final byte[] MAGIC = {(byte) 0x89, 'V', 'N', 'E', 'T', '\r', '\n', 0x1A};
+    static final String NETWORK = "NETW";
+    static final String PARAMETERS = "PARM";
     static final int MAX_NAME_BYTES = 16;
-    private static final int CRC_BYTES = 4;
+    static final int CRC_BYTES = 4;
+    /** Inputs, classes, activation name, layer count and the widths of the most hidden layers a spec may have. */
+    static final int MAX_NETWORK_BYTES = 4 + 4 + 1 + 255 + 4 + 4 * NetworkSpec.MAX_HIDDEN_LAYERS;
 
     private ModelFile() {
     }
 
     /** Writes {@code model} to {@code file}, all at once or not at all. */
-    public static void save(Model model, Path file) throws IOException {
+    public static void save(Mlp model, Path file) throws IOException {
         AtomicFile.write(file, out -> write(model, out));
     }
 
-    /** Writes {@code model} in the model format to {@code out}. */
-    public static void write(Model model, OutputStream out) throws IOException {
+    /** Writes {@code model} in the current format to {@code out}. */
+    public static void write(Mlp model, OutputStream out) throws IOException {
         CRC32 crc = new CRC32();
         CheckedOutputStream checked = new CheckedOutputStream(out, crc);
-        List<Parameter> parameters = model.parameters();
-        ByteBuffer header = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(MAGIC).putInt(VERSION);
-        putName(header, model.kind());
-        header.put((byte) parameters.size());
-        for (Parameter p : parameters) {
-            putName(header, p.name());
-            header.putInt(p.value().rows()).putInt(p.value().cols());
-        }
-        checked.write(header.array(), 0, header.position());
-        for (Parameter p : parameters) {
-            writeFloats(p.value().data(), checked);
-        }
-        ByteBuffer trailer = ByteBuffer.allocate(CRC_BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue());
-        out.write(trailer.array());
+        ByteBuffer start = littleEndian(MAGIC.length + 4).put(MAGIC).putInt(VERSION);
+        checked.write(start.array());
+        writeSection(checked, NETWORK, network(model.spec()));
+        float[] parameters = model.parameters();
+        writeSectionHeader(checked, PARAMETERS, 4L * parameters.length);
+        writeFloats(parameters, checked);
+        out.write(littleEndian(CRC_BYTES).putInt((int) crc.getValue()).array());
     }
 
-    public static Model load(Path file) throws IOException {
+    /** Reads a model written by this or an earlier vecnet. */
+    public static Mlp load(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new ModelFileException(file, "is a directory, not a model file");
         }
@@ -77,27 +75,42 @@ public final class ModelFile {
         }
     }
 
-    private static void putName(ByteBuffer header, String name) {
-        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-        header.put((byte) bytes.length).put(bytes);
+    private static byte[] network(NetworkSpec spec) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(bytes);
+        byte[] activation = spec.activation().id().getBytes(StandardCharsets.US_ASCII);
+        data.writeInt(Integer.reverseBytes(spec.inputs()));
+        data.writeInt(Integer.reverseBytes(spec.classes()));
+        data.writeByte(activation.length);
+        data.write(activation);
+        data.writeInt(Integer.reverseBytes(spec.hidden().size()));
+        for (int width : spec.hidden()) {
+            data.writeInt(Integer.reverseBytes(width));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeSection(OutputStream out, String tag, byte[] payload) throws IOException {
+        writeSectionHeader(out, tag, payload.length);
+        out.write(payload);
+    }
+
+    private static void writeSectionHeader(OutputStream out, String tag, long length) throws IOException {
+        out.write(littleEndian(12).put(tag.getBytes(StandardCharsets.US_ASCII)).putLong(length).array());
     }
 
     private static void writeFloats(float[] values, OutputStream out) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer = littleEndian(4096);
         for (int i = 0; i < values.length; i += 1024) {
+            int n = Math.min(1024, values.length - i);
             buffer.clear();
-            buffer.asFloatBuffer().put(values, i, Math.min(1024, values.length - i));
-            out.write(buffer.array(), 0, 4 * Math.min(1024, values.length - i));
+            buffer.asFloatBuffer().put(values, i, n);
+            out.write(buffer.array(), 0, 4 * n);
         }
     }
 
-    /** The parameter names each model kind stores, in order. */
-    static List<String> parameterNames(String kind) {
-        return switch (kind) {
-            case SoftmaxClassifier.KIND -> List.of("W", "b");
-            case TwoLayerNet.KIND -> List.of("W1", "b1", "W2", "b2");
-            default -> List.of();
-        };
+    private static ByteBuffer littleEndian(int capacity) {
+        return ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private static final class Reader {
@@ -113,43 +126,172 @@ public final class ModelFile {
             this.in = new CheckedInputStream(in, crc);
         }
 
-        Model read() throws IOException {
+        Mlp read() throws IOException {
             readMagic();
-            readVersion();
-            String kind = readName("model kind");
-            List<String> names = parameterNames(kind);
-            if (names.isEmpty()) {
-                throw problem("unknown model kind '" + kind + "' (known: linear, net)");
+            long version = Integer.toUnsignedLong(buffer(4, "format version").getInt());
+            if (version == 1) {
+                return readVersion1();
             }
+            if (version != VERSION) {
+                throw problem("model format version " + version + " is not supported; this vecnet reads versions 1 "
+                        + "to " + VERSION);
+            }
+            return readSections();
+        }
+
+        private Mlp readSections() throws IOException {
+            NetworkSpec spec = null;
+            float[] parameters = null;
+            while (size - position > CRC_BYTES) {
+                String tag = readTag();
+                long length = buffer(8, "length of section " + tag).getLong();
+                if (length < 0 || length > size - position - CRC_BYTES) {
+                    throw problem("truncated: section " + tag + " claims " + Long.toUnsignedString(length)
+                            + " bytes, only " + Math.max(0, size - position - CRC_BYTES) + " remain before the CRC");
+                }
+                if (tag.equals(NETWORK) && length > MAX_NETWORK_BYTES) {
+                    throw problem("corrupted: a network section of " + length + " bytes (at most " + MAX_NETWORK_BYTES
+                            + ")");
+                }
+                switch (tag) {
+                    case NETWORK -> spec = once(spec, tag, readNetwork((int) length));
+                    case PARAMETERS -> parameters = once(parameters, tag, readParameters(spec, length));
+                    default -> throw problem("unknown section '" + tag + "' (this vecnet reads " + NETWORK + " and "
+                            + PARAMETERS + "; was the file written by a newer vecnet?)");
+                }
+            }
+            if (spec == null || parameters == null) {
+                throw problem("truncated: the " + (spec == null ? NETWORK : PARAMETERS) + " section is missing");
+            }
+            readCrc();
+            return build(spec, parameters);
+        }
+
+        private <T> T once(T existing, String tag, T value) throws ModelFileException {
+            if (existing != null) {
+                throw problem("corrupted: section " + tag + " appears twice");
+            }
+            return value;
+        }
+
+        private String readTag() throws IOException {
+            byte[] tag = bytes(4, "section tag");
+            for (byte b : tag) {
+                if (b < 0x20 || b > 0x7E) {
+                    throw problem("corrupted: a section tag at byte " + (position - 4) + " is not ASCII");
+                }
+            }
+            return new String(tag, StandardCharsets.US_ASCII);
+        }
+
+        private NetworkSpec readNetwork(int length) throws IOException {
+            ByteBuffer section = buffer(length, "network section");
+            try {
+                int inputs = positive(section.getInt(), "inputs");
+                int classes = positive(section.getInt(), "classes");
+                byte[] id = new byte[Byte.toUnsignedInt(section.get())];
+                section.get(id);
+                Activation activation = Activation.parse(new String(id, StandardCharsets.US_ASCII));
+                long layers = Integer.toUnsignedLong(section.getInt());
+                if (layers > NetworkSpec.MAX_HIDDEN_LAYERS || layers * 4 != section.remaining()) {
+                    throw problem("corrupted: the network section lists " + layers + " hidden layers in "
+                            + section.remaining() + " bytes");
+                }
+                List<Integer> hidden = new ArrayList<>();
+                for (int l = 0; l < layers; l++) {
+                    hidden.add(positive(section.getInt(), "hidden layer " + (l + 1) + " width"));
+                }
+                return new NetworkSpec(inputs, hidden, classes, activation);
+            } catch (java.nio.BufferUnderflowException e) {
+                throw problem("corrupted: the network section is cut short");
+            } catch (IllegalArgumentException e) {
+                throw problem("corrupted network: " + e.getMessage());
+            }
+        }
+
+        private int positive(int value, String what) throws ModelFileException {
+            if (value < 1) {
+                throw problem("corrupted network: " + what + " is " + Integer.toUnsignedString(value));
+            }
+            return value;
+        }
+
+        private float[] readParameters(NetworkSpec spec, long length) throws IOException {
+            if (spec == null) {
+                throw problem("corrupted: the parameters come before the network section");
+            }
+            if (length != 4L * spec.parameterCount()) {
+                throw problem("corrupted: a " + spec.describe() + " network has " + spec.parameterCount()
+                        + " parameters, the file holds " + length + " bytes of them");
+            }
+            return readFloats(spec.parameterCount(), "parameters");
+        }
+
+        /** Version 1: a model kind, named parameter shapes, then their weights; the layout of vecnet 0.1. */
+        private Mlp readVersion1() throws IOException {
+            String kind = readName("model kind");
+            List<String> names = switch (kind) {
+                case "linear" -> List.of("W", "b");
+                case "net" -> List.of("W1", "b1", "W2", "b2");
+                default -> throw problem("unknown model kind '" + kind + "' (known: linear, net)");
+            };
             int count = Byte.toUnsignedInt(bytes(1, "parameter count")[0]);
             if (count != names.size()) {
                 throw problem("a " + kind + " model has " + names.size() + " parameters, the file says " + count);
             }
             int[][] shapes = readShapes(names);
-            requireSize(shapes);
-            List<Matrix> values = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                values.add(readMatrix(names.get(i), shapes[i]));
+            long total = 0;
+            for (int[] shape : shapes) {
+                total += (long) shape[0] * shape[1];
             }
+            if (total > Integer.MAX_VALUE - 8) {
+                throw problem("impossible: " + total + " weights do not fit in one array");
+            }
+            requireSize(position + 4 * total + CRC_BYTES);
+            float[] parameters = readFloats((int) total, "weights");
             readCrc();
-            return build(kind, values);
+            return build(version1Spec(kind, shapes), parameters);
         }
 
-        private void readMagic() throws IOException {
-            byte[] magic = new byte[MAGIC.length];
-            int read = in.readNBytes(magic, 0, magic.length);
-            position += read;
-            if (read < MAGIC.length || !Arrays.equals(magic, MAGIC)) {
-                throw problem("not a vecnet model file (it does not start with the model file signature)");
+        private NetworkSpec version1Spec(String kind, int[][] shapes) throws ModelFileException {
+            boolean consistent = shapes[1][0] == 1 && shapes[1][1] == shapes[0][1];
+            if (kind.equals("net")) {
+                consistent &= shapes[2][0] == shapes[0][1] && shapes[3][0] == 1 && shapes[3][1] == shapes[2][1];
+            }
+            if (!consistent) {
+                throw problem("inconsistent shapes: " + describe(shapes));
+            }
+            try {
+                return kind.equals("net")
+                        ? NetworkSpec.of(shapes[0][0], shapes[2][1], Activation.RELU, shapes[0][1])
+                        : NetworkSpec.linear(shapes[0][0], shapes[0][1]);
+            } catch (IllegalArgumentException e) {
+                throw problem("impossible network: " + e.getMessage());
             }
         }
 
-        private void readVersion() throws IOException {
-            long version = Integer.toUnsignedLong(buffer(4, "format version").getInt());
-            if (version != VERSION) {
-                throw problem("model format version " + version + " is not supported; this vecnet reads version "
-                        + VERSION);
+        private static String describe(int[][] shapes) {
+            return String.join(", ", Arrays.stream(shapes).map(s -> s[0] + "x" + s[1]).toList());
+        }
+
+        private int[][] readShapes(List<String> names) throws IOException {
+            int[][] shapes = new int[names.size()][];
+            for (int i = 0; i < shapes.length; i++) {
+                String name = readName("parameter name");
+                if (!name.equals(names.get(i))) {
+                    throw problem("parameter " + (i + 1) + " is named '" + name + "', expected '" + names.get(i) + "'");
+                }
+                ByteBuffer shape = buffer(8, "shape of " + name);
+                long rows = Integer.toUnsignedLong(shape.getInt());
+                long cols = Integer.toUnsignedLong(shape.getInt());
+                // Each dimension first: the product of two values near 2^32 would wrap around in a long.
+                if (rows < 1 || cols < 1 || rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE
+                        || rows * cols > Integer.MAX_VALUE - 8) {
+                    throw problem("parameter " + name + " has the impossible shape " + rows + "x" + cols);
+                }
+                shapes[i] = new int[] {(int) rows, (int) cols};
             }
+            return shapes;
         }
 
         private String readName(String what) throws IOException {
@@ -166,30 +308,8 @@ public final class ModelFile {
             return new String(name, StandardCharsets.US_ASCII);
         }
 
-        private int[][] readShapes(List<String> names) throws IOException {
-            int[][] shapes = new int[names.size()][];
-            for (int i = 0; i < shapes.length; i++) {
-                String name = readName("parameter name");
-                if (!name.equals(names.get(i))) {
-                    throw problem("parameter " + (i + 1) + " is named '" + name + "', expected '" + names.get(i) + "'");
-                }
-                ByteBuffer shape = buffer(8, "shape of " + name);
-                long rows = Integer.toUnsignedLong(shape.getInt());
-                long cols = Integer.toUnsignedLong(shape.getInt());
-                if (rows < 1 || cols < 1 || rows * cols > Integer.MAX_VALUE - 8) {
-                    throw problem("parameter " + name + " has the impossible shape " + rows + "x" + cols);
-                }
-                shapes[i] = new int[] {(int) rows, (int) cols};
-            }
-            return shapes;
-        }
-
-        /** Checks, before allocating, that the file holds exactly the weights the header describes. */
-        private void requireSize(int[][] shapes) throws ModelFileException {
-            long expected = position + CRC_BYTES;
-            for (int[] shape : shapes) {
-                expected += 4L * shape[0] * shape[1];
-            }
+        /** Checks, before allocating, that the file holds exactly the bytes the header describes. */
+        private void requireSize(long expected) throws ModelFileException {
             if (size < expected) {
                 throw problem("truncated: its header describes " + expected + " bytes, the file has " + size);
             }
@@ -198,13 +318,22 @@ public final class ModelFile {
             }
         }
 
-        private Matrix readMatrix(String name, int[] shape) throws IOException {
-            float[] values = new float[shape[0] * shape[1]];
-            for (int i = 0; i < values.length; i += 1024) {
-                int n = Math.min(1024, values.length - i);
-                buffer(4 * n, "weights of " + name).asFloatBuffer().get(values, i, n);
+        private void readMagic() throws IOException {
+            byte[] magic = new byte[MAGIC.length];
+            int read = in.readNBytes(magic, 0, magic.length);
+            position += read;
+            if (read < MAGIC.length || !Arrays.equals(magic, MAGIC)) {
+                throw problem("not a vecnet model file (it does not start with the model file signature)");
             }
-            return new Matrix(shape[0], shape[1], values);
+        }
+
+        private float[] readFloats(int count, String what) throws IOException {
+            float[] values = new float[count];
+            for (int i = 0; i < count; i += 1024) {
+                int n = Math.min(1024, count - i);
+                buffer(4 * n, what).asFloatBuffer().get(values, i, n);
+            }
+            return values;
         }
 
         private void readCrc() throws IOException {
@@ -215,21 +344,11 @@ public final class ModelFile {
             }
         }
 
-        private Model build(String kind, List<Matrix> values) throws ModelFileException {
-            for (int i = 0; i < values.size(); i++) {
-                for (float v : values.get(i).data()) {
-                    if (!Float.isFinite(v)) {
-                        throw problem("parameter " + parameterNames(kind).get(i) + " holds " + v
-                                + "; weights must be finite");
-                    }
-                }
-            }
+        private Mlp build(NetworkSpec spec, float[] parameters) throws ModelFileException {
             try {
-                return kind.equals(TwoLayerNet.KIND)
-                        ? new TwoLayerNet(values.get(0), values.get(1), values.get(2), values.get(3))
-                        : new SoftmaxClassifier(values.get(0), values.get(1));
+                return Mlp.of(spec, parameters);
             } catch (IllegalArgumentException e) {
-                throw problem("inconsistent shapes: " + e.getMessage());
+                throw problem(e.getMessage());
             }
         }
 

@@ -1,21 +1,20 @@
 package io.vecnet.train;
 
-import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.model.Model;
-import io.vecnet.model.Objective;
-import io.vecnet.model.Parameter;
+import io.vecnet.nn.DenseLayer;
+import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compares the analytic float32 gradients of a model's objective with centred differences
+ * Compares the analytic float32 gradient of a network's {@link Objective} with centred differences
  * {@code (L(θ+h) - L(θ-h)) / 2h} of the same loss recomputed in float64, element by element. In
  * float32 the loss's own rounding would swamp the small gradients of a freshly initialised
  * network; in float64 the only error left is the step's, kept small so that it rarely carries
  * a ReLU across its kink. The relative error {@code |a - n| / max(|a| + |n|, floor)} is reported
- * per parameter.
+ * per weight matrix and bias.
  */
 public final class GradientCheck {
     /** The finite-difference step. */
@@ -25,7 +24,7 @@ public final class GradientCheck {
     /** Gradients smaller than this in magnitude are compared in absolute terms. */
     private static final double FLOOR = 1e-6;
 
-    /** The worst relative error found in one parameter. */
+    /** The worst relative error found in one parameter block, such as {@code W2}. */
     public record Result(String parameter, double maxRelativeError) {
         public boolean passed() {
             return maxRelativeError < TOLERANCE;
@@ -35,43 +34,51 @@ public final class GradientCheck {
     private GradientCheck() {
     }
 
-    /** Checks {@code model}'s own objective on {@code data}. */
-    public static List<Result> check(Model model, Dataset data, float reg, Kernels kernels) {
-        return check(model, data, reg, model.objective(data, reg, kernels), DEFAULT_STEP);
+    /** Checks the gradient of {@code model}'s objective on {@code data}, computed with {@code kernels}. */
+    public static List<Result> check(Mlp model, Dataset data, float l2, Kernels kernels) {
+        float[] parameters = model.parameters();
+        float[] gradient = new float[parameters.length];
+        Objective.on(data, model.spec(), l2, kernels).lossAndGradient(parameters, gradient);
+        return check(model.spec(), parameters, gradient, data, l2, DEFAULT_STEP);
     }
 
-    /** Checks the gradients that {@code analytic} computes for {@code model}'s parameters. */
-    public static List<Result> check(Model model, Dataset data, float reg, Objective analytic, double step) {
+    /** Checks {@code gradient}, claimed to be the objective's at {@code parameters}. */
+    public static List<Result> check(NetworkSpec spec, float[] parameters, float[] gradient, Dataset data, float l2,
+                                     double step) {
         if (!(step > 0) || !Double.isFinite(step)) {
             throw new IllegalArgumentException("the finite-difference step must be a finite number > 0, got " + step);
         }
-        analytic.evaluate();
-        List<Parameter> parameters = model.parameters();
+        float[] values = parameters.clone();
         List<Result> results = new ArrayList<>();
-        for (int i = 0; i < parameters.size(); i++) {
-            float[] gradient = analytic.gradients().get(i).data();
-            Matrix value = parameters.get(i).value();
-            double worst = 0;
-            for (int e = 0; e < value.size(); e++) {
-                double numeric = centredDifference(model, data, reg, value.data(), e, step);
-                double a = gradient[e];
-                worst = Math.max(worst, Math.abs(a - numeric) / Math.max(Math.abs(a) + Math.abs(numeric), FLOOR));
-            }
-            results.add(new Result(parameters.get(i).name(), worst));
+        for (DenseLayer layer : spec.layers()) {
+            results.add(worst(layer.weightName(), layer.weightOffset(), layer.biasOffset(), spec, values, gradient,
+                    data, l2, step));
+            results.add(worst(layer.biasName(), layer.biasOffset(), layer.end(), spec, values, gradient, data, l2, step));
         }
         return results;
     }
 
-    private static double centredDifference(Model model, Dataset data, float reg, float[] values, int index,
+    private static Result worst(String name, int from, int to, NetworkSpec spec, float[] values, float[] gradient,
+                                Dataset data, float l2, double step) {
+        double worst = 0;
+        for (int e = from; e < to; e++) {
+            double numeric = centredDifference(spec, values, e, data, l2, step);
+            double a = gradient[e];
+            worst = Math.max(worst, Math.abs(a - numeric) / Math.max(Math.abs(a) + Math.abs(numeric), FLOOR));
+        }
+        return new Result(name, worst);
+    }
+
+    private static double centredDifference(NetworkSpec spec, float[] values, int index, Dataset data, float l2,
                                             double step) {
         float original = values[index];
         // The parameters are float32, so divide by the steps actually taken, not the ones asked for.
         float plus = (float) (original + step);
         float minus = (float) (original - step);
         values[index] = plus;
-        double lossPlus = ReferenceLoss.of(model, data, reg);
+        double lossPlus = ReferenceLoss.of(spec, values, data, l2);
         values[index] = minus;
-        double lossMinus = ReferenceLoss.of(model, data, reg);
+        double lossMinus = ReferenceLoss.of(spec, values, data, l2);
         values[index] = original;
         return (lossPlus - lossMinus) / ((double) plus - minus);
     }

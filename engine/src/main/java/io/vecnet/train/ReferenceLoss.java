@@ -1,10 +1,9 @@
 package io.vecnet.train;
 
-import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
-import io.vecnet.model.Model;
-import io.vecnet.model.SoftmaxClassifier;
-import io.vecnet.model.TwoLayerNet;
+import io.vecnet.nn.Activation;
+import io.vecnet.nn.DenseLayer;
+import io.vecnet.nn.NetworkSpec;
 
 /**
  * The training loss recomputed in float64 with plain loops, independent of the kernels: the
@@ -14,53 +13,44 @@ final class ReferenceLoss {
     private ReferenceLoss() {
     }
 
-    static double of(Model model, Dataset data, double reg) {
-        return switch (model) {
-            case SoftmaxClassifier linear -> linear(linear, data, reg);
-            case TwoLayerNet net -> net(net, data, reg);
-        };
-    }
-
-    private static double linear(SoftmaxClassifier model, Dataset data, double reg) {
-        double[] scores = affine(features(data), data.dimensions(), model.weights(), model.bias(), false);
-        return crossEntropy(scores, data.labels(), model.classes()) + 0.5 * reg * squares(model.weights());
-    }
-
-    private static double net(TwoLayerNet model, Dataset data, double reg) {
-        double[] hidden = affine(features(data), data.dimensions(), model.firstWeights(), model.firstBias(), true);
-        double[] scores = affine(hidden, model.hidden(), model.secondWeights(), model.secondBias(), false);
-        return crossEntropy(scores, data.labels(), model.classes())
-                + 0.5 * reg * (squares(model.firstWeights()) + squares(model.secondWeights()));
-    }
-
-    private static double[] features(Dataset data) {
-        float[] x = data.features().data();
-        double[] wide = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            wide[i] = x[i];
-        }
-        return wide;
-    }
-
-    /** {@code x·w + b} in double for x with {@code d} columns, optionally through ReLU. */
-    private static double[] affine(double[] x, int d, Matrix w, Matrix b, boolean relu) {
-        int n = d == 0 ? 0 : x.length / d, h = w.cols();
-        double[] out = new double[n * h];
+    static double of(NetworkSpec spec, float[] parameters, Dataset data, double l2) {
+        int n = data.size();
+        double[] activations = new double[n * spec.inputs()];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < h; j++) {
-                double sum = b.get(0, j);
-                for (int p = 0; p < d; p++) {
-                    sum += x[i * d + p] * w.get(p, j);
-                }
-                out[i * h + j] = relu ? Math.max(sum, 0) : sum;
+            for (int d = 0; d < spec.inputs(); d++) {
+                activations[i * spec.inputs() + d] = data.feature(i, d);
             }
         }
-        return out;
+        double squares = 0;
+        for (DenseLayer layer : spec.layers()) {
+            boolean hidden = layer.index() < spec.hidden().size();
+            activations = affine(activations, n, layer, parameters, hidden ? spec.activation() : null);
+            for (int w = layer.weightOffset(); w < layer.biasOffset(); w++) {
+                squares += (double) parameters[w] * parameters[w];
+            }
+        }
+        return crossEntropy(activations, data, spec.classes()) + 0.5 * l2 * squares;
     }
 
-    private static double crossEntropy(double[] scores, int[] labels, int classes) {
+    /** {@code x·W + b} for n rows, through {@code activation} unless it is null (the output layer). */
+    private static double[] affine(double[] x, int n, DenseLayer layer, float[] p, Activation activation) {
+        int in = layer.inputs(), out = layer.outputs();
+        double[] result = new double[n * out];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < out; j++) {
+                double sum = p[layer.biasOffset() + j];
+                for (int k = 0; k < in; k++) {
+                    sum += x[i * in + k] * p[layer.weightOffset() + k * out + j];
+                }
+                result[i * out + j] = activation == null ? sum : activation.exact(sum);
+            }
+        }
+        return result;
+    }
+
+    private static double crossEntropy(double[] scores, Dataset data, int classes) {
         double total = 0;
-        for (int i = 0; i < labels.length; i++) {
+        for (int i = 0; i < data.size(); i++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < classes; k++) {
                 max = Math.max(max, scores[i * classes + k]);
@@ -69,16 +59,8 @@ final class ReferenceLoss {
             for (int k = 0; k < classes; k++) {
                 sum += Math.exp(scores[i * classes + k] - max);
             }
-            total += Math.log(sum) - (scores[i * classes + labels[i]] - max);
+            total += Math.log(sum) - (scores[i * classes + data.label(i)] - max);
         }
-        return labels.length == 0 ? 0 : total / labels.length;
-    }
-
-    private static double squares(Matrix w) {
-        double sum = 0;
-        for (float v : w.data()) {
-            sum += (double) v * v;
-        }
-        return sum;
+        return data.size() == 0 ? 0 : total / data.size();
     }
 }

@@ -1,14 +1,14 @@
 package io.vecnet.train;
 
-import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.model.Model;
-import io.vecnet.model.Objective;
-import io.vecnet.model.Parameter;
-import java.util.List;
+import io.vecnet.nn.Mlp;
 
-/** Full-batch gradient descent: {@code θ -= step · ∇loss(θ)} for every parameter, each iteration. */
+/**
+ * The training loop: each iteration computes the full-batch {@link Objective} and its gradient,
+ * reports, and lets the {@link Optimizer} update the parameters. Buffers are made before the loop,
+ * so the loop allocates none.
+ */
 public final class Trainer {
     private final Kernels kernels;
 
@@ -16,30 +16,41 @@ public final class Trainer {
         this.kernels = kernels;
     }
 
+    public TrainingResult train(Mlp model, Dataset data, TrainingConfig config, Optimizer optimizer) {
+        return train(model, data, config, optimizer, TrainingListener.NONE);
+    }
+
     /**
-     * Trains {@code model} in place. The objective's buffers are made once, before the loop, so the
-     * loop allocates no buffers.
+     * Trains a copy of {@code model}'s parameters and returns the trained network; {@code model}
+     * itself is not changed.
      *
      * @throws TrainingDivergedException when the loss stops being finite
      */
-    public TrainingResult train(Model model, Dataset data, TrainingConfig config, TrainingListener listener) {
-        Objective objective = model.objective(data, config.reg(), kernels);
-        List<Parameter> parameters = model.parameters();
-        List<Matrix> gradients = objective.gradients();
+    public TrainingResult train(Mlp model, Dataset data, TrainingConfig config, Optimizer optimizer,
+                                TrainingListener listener) {
+        Objective objective = Objective.on(data, model.spec(), config.l2(), kernels);
+        float[] parameters = model.parameters();
+        float[] gradient = new float[parameters.length];
         float loss = Float.NaN;
+        int iteration = 0;
         long start = System.nanoTime();
-        for (int iteration = 0; iteration < config.iterations(); iteration++) {
-            loss = objective.evaluate();
+        for (; iteration < config.iterations(); iteration++) {
+            loss = objective.lossAndGradient(parameters, gradient);
             if (!Float.isFinite(loss)) {
-                throw new TrainingDivergedException(iteration, loss, config.stepSize());
+                throw new TrainingDivergedException(iteration, loss);
             }
-            if (iteration % config.reportEvery() == 0) {
-                listener.onReport(iteration, loss);
+            if (iteration % config.reportEvery() == 0 && stops(listener, iteration, loss)) {
+                break;
             }
-            for (int i = 0; i < parameters.size(); i++) {
-                kernels.axpy(-config.stepSize(), gradients.get(i), parameters.get(i).value());
-            }
+            optimizer.step(parameters, gradient, kernels);
         }
-        return new TrainingResult(config.iterations(), loss, System.nanoTime() - start);
+        long nanos = System.nanoTime() - start;
+        return new TrainingResult(Mlp.of(model.spec(), parameters), iteration, loss, nanos);
+    }
+
+    private static boolean stops(TrainingListener listener, int iteration, float loss) {
+        TrainingListener.Progress progress = new TrainingListener.Progress(iteration, loss);
+        listener.onReport(progress);
+        return progress.stopRequested();
     }
 }

@@ -1,16 +1,15 @@
 package io.vecnet.train;
 
 /**
- * Full-batch gradient descent settings. The case study uses step 1.0, reg 1e-3, and 200
- * iterations reported every 10 (linear) or 10,000 reported every 1,000 (net).
+ * How long to train and how strongly to regularise: {@code iterations} full-batch steps, the loss
+ * reported every {@code reportEvery}, and the L2 strength. The case study trains its net with
+ * {@code new TrainingConfig(1e-3f, 10_000, 1_000)} and its linear classifier with
+ * {@code new TrainingConfig(1e-3f, 200, 10)}, both with {@code new GradientDescent(1f)}.
  */
-public record TrainingConfig(float stepSize, float reg, int iterations, int reportEvery) {
+public record TrainingConfig(float l2, int iterations, int reportEvery) {
     public TrainingConfig {
-        if (!(stepSize > 0f) || !Float.isFinite(stepSize)) {
-            throw new IllegalArgumentException("step size must be a finite number > 0, got " + stepSize);
-        }
-        if (!(reg >= 0f) || !Float.isFinite(reg)) {
-            throw new IllegalArgumentException("regularisation strength must be a finite number >= 0, got " + reg);
+        if (!(l2 >= 0f) || !Float.isFinite(l2)) {
+            throw new IllegalArgumentException("L2 strength must be a finite number >= 0, got " + l2);
         }
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
@@ -20,11 +19,7 @@ public record TrainingConfig(float stepSize, float reg, int iterations, int repo
         }
     }
 
-    public static TrainingConfig linearCaseStudy() {
-        return new TrainingConfig(1.0f, 1e-3f, 200, 10);
-    }
-
-    public static TrainingConfig netCaseStudy() {
-        return new TrainingConfig(1.0f, 1e-3f, 10_000, 1_000);
+    public TrainingConfig withReportEvery(int every) {
+        return new TrainingConfig(l2, iterations, every);
     }
 }

@@ -1,7 +1,12 @@
 package io.vecnet.train;
 
-/** What a training run did: iterations run, the last loss computed, and the wall time of the loop. */
-public record TrainingResult(int iterations, float finalLoss, long nanos) {
+import io.vecnet.nn.Mlp;
+
+/**
+ * What a training run did: the trained network, the iterations run (fewer than asked when a
+ * listener stopped it), the last loss computed, and the wall time of the loop.
+ */
+public record TrainingResult(Mlp model, int iterations, float finalLoss, long nanos) {
     public double seconds() {
         return nanos / 1e9;
     }

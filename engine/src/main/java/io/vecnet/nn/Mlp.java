@@ -1,0 +1,165 @@
+package io.vecnet.nn;
+
+import io.vecnet.Matrix;
+import io.vecnet.data.Dataset;
+import io.vecnet.data.Rng;
+import io.vecnet.kernels.KernelProvider;
+import io.vecnet.kernels.Kernels;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A feed-forward classifier: a {@link NetworkSpec} and its parameters, one flat float32 array laid out
+ * layer by layer as {@link NetworkSpec#layers()} says (W1, b1, W2, b2, …, each weight block row-major
+ * inputs x outputs). Immutable, so one instance serves predictions from any number of threads;
+ * training produces a new one.
+ *
+ * <p>Methods without a {@link Kernels} argument use {@link KernelProvider#get()}.
+ */
+public final class Mlp {
+    private final NetworkSpec spec;
+    private final List<DenseLayer> layers;
+    private final float[] parameters;
+
+    private Mlp(NetworkSpec spec, float[] parameters) {
+        this.spec = spec;
+        this.layers = spec.layers();
+        this.parameters = parameters;
+    }
+
+    /** New weights for {@code spec} with {@link Init#defaultFor its default initialisation}. */
+    public static Mlp initialise(NetworkSpec spec, Rng rng) {
+        return initialise(spec, Init.defaultFor(spec), rng);
+    }
+
+    public static Mlp initialise(NetworkSpec spec, Init init, Rng rng) {
+        return new Mlp(spec, init.parameters(spec, rng));
+    }
+
+    /** A network with a copy of {@code parameters}, which must be finite and {@code spec.parameterCount()} long. */
+    public static Mlp of(NetworkSpec spec, float[] parameters) {
+        if (parameters.length != spec.parameterCount()) {
+            throw new IllegalArgumentException("a " + spec.describe() + " network has " + spec.parameterCount()
+                    + " parameters, got " + parameters.length);
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            if (!Float.isFinite(parameters[i])) {
+                throw new IllegalArgumentException("parameter " + i + " is " + parameters[i] + "; weights must be finite");
+            }
+        }
+        return new Mlp(spec, parameters.clone());
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public int inputs() {
+        return spec.inputs();
+    }
+
+    public int classes() {
+        return spec.classes();
+    }
+
+    /** A copy of the flat parameter array. */
+    public float[] parameters() {
+        return parameters.clone();
+    }
+
+    /** A copy of layer {@code l}'s weights, inputs x outputs. */
+    public Matrix weights(int l) {
+        DenseLayer layer = layers.get(l);
+        return new Matrix(layer.inputs(), layer.outputs(),
+                Arrays.copyOfRange(parameters, layer.weightOffset(), layer.biasOffset()));
+    }
+
+    /** A copy of layer {@code l}'s bias. */
+    public float[] bias(int l) {
+        DenseLayer layer = layers.get(l);
+        return Arrays.copyOfRange(parameters, layer.biasOffset(), layer.end());
+    }
+
+    /** Unnormalised class scores (logits), one row per row of {@code x}. */
+    public Matrix scores(Matrix x, Kernels kernels) {
+        requireInputs(x);
+        float[][] outputs = Forward.buffers(spec, x.rows());
+        Forward.run(kernels, spec, layers, parameters, x.data(), x.rows(), outputs);
+        return new Matrix(x.rows(), classes(), outputs[spec.depth() - 1]);
+    }
+
+    public Matrix scores(Matrix x) {
+        return scores(x, KernelProvider.get());
+    }
+
+    /** Class probabilities (softmax of the scores), one row per row of {@code x}. */
+    public Matrix probabilities(Matrix x, Kernels kernels) {
+        Matrix scores = scores(x, kernels);
+        kernels.softmax(scores);
+        return scores;
+    }
+
+    public Matrix probabilities(Matrix x) {
+        return probabilities(x, KernelProvider.get());
+    }
+
+    /** Class probabilities of one example. */
+    public float[] probabilities(float[] row) {
+        return probabilities(new Matrix(1, row.length, row.clone())).data();
+    }
+
+    /** The most likely class of each row of {@code x} (the lowest index on ties). */
+    public int[] predict(Matrix x, Kernels kernels) {
+        Matrix scores = scores(x, kernels);
+        int[] predicted = new int[scores.rows()];
+        float[] s = scores.data();
+        int k = scores.cols();
+        for (int i = 0; i < predicted.length; i++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (s[i * k + j] > s[i * k + best]) {
+                    best = j;
+                }
+            }
+            predicted[i] = best;
+        }
+        return predicted;
+    }
+
+    public int[] predict(Matrix x) {
+        return predict(x, KernelProvider.get());
+    }
+
+    /** The most likely class of one example. */
+    public int predict(float[] row) {
+        return predict(new Matrix(1, row.length, row.clone()))[0];
+    }
+
+    /** Fraction of {@code data}'s rows whose predicted class is their label. */
+    public float accuracy(Dataset data, Kernels kernels) {
+        int[] predicted = predict(data.features(), kernels);
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            if (predicted[i] == data.label(i)) {
+                correct++;
+            }
+        }
+        return data.size() == 0 ? 0f : (float) correct / data.size();
+    }
+
+    public float accuracy(Dataset data) {
+        return accuracy(data, KernelProvider.get());
+    }
+
+    private void requireInputs(Matrix x) {
+        if (x.cols() != inputs()) {
+            throw new IllegalArgumentException("the model takes " + inputs() + " features per row, the data has "
+                    + x.cols() + " (data " + x.shape() + ")");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Mlp[" + spec.describe() + ", " + parameters.length + " parameters]";
+    }
+}
