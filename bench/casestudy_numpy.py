@@ -17,6 +17,9 @@ WORKLOADS = {
     "linear": ("linear", 100, 3, None, 200),
     "big-spiral": ("net", 10000, 3, 100, 1000),
     "mnist-shaped": ("net", None, 10, 256, 10),
+    # Deeper nets on the same random data: full batch, and a mini-batch-sized step of its first 256 rows.
+    "deep-full": ("deep", None, 10, (256, 128), 10),
+    "deep-batch": ("deep", 256, 10, (256, 128), 200),
 }
 
 
@@ -147,6 +150,43 @@ def train_net(X, y, K, h, iterations, dtype):
     return time.perf_counter() - start, loss
 
 
+def train_deep(X, y, K, hidden, iterations, dtype):
+    """The case study's net with any number of ReLU layers, He-initialised, same loss and update."""
+    sizes = [X.shape[1]] + list(hidden) + [K]
+    Ws = [np.random.randn(a, b) * np.sqrt(2.0 / a) for a, b in zip(sizes[:-1], sizes[1:])]
+    bs = [np.zeros((1, b)) for b in sizes[1:]]
+    X = X.astype(dtype)
+    Ws = [W.astype(dtype) for W in Ws]
+    bs = [b.astype(dtype) for b in bs]
+    step_size, reg = 1e-1, 1e-3
+    start = time.perf_counter()
+    num_examples = X.shape[0]
+    for i in range(iterations):
+      activations = [X]
+      for W, b in zip(Ws[:-1], bs[:-1]):
+        activations.append(np.maximum(0, np.dot(activations[-1], W) + b))
+      scores = np.dot(activations[-1], Ws[-1]) + bs[-1]
+      scores -= np.max(scores, axis=1, keepdims=True)
+      exp_scores = np.exp(scores)
+      probs = exp_scores / np.sum(exp_scores, axis=1, keepdims=True)
+      data_loss = np.sum(-np.log(probs[range(num_examples), y])) / num_examples
+      loss = data_loss + sum(0.5 * reg * np.sum(W * W) for W in Ws)
+      if i % 1000 == 0:
+        print("iteration %d: loss %f" % (i, loss))
+      delta = probs
+      delta[range(num_examples), y] -= 1
+      delta /= num_examples
+      for l in range(len(Ws) - 1, -1, -1):
+        dW = np.dot(activations[l].T, delta) + reg * Ws[l]
+        db = np.sum(delta, axis=0, keepdims=True)
+        if l > 0:
+          delta = np.dot(delta, Ws[l].T)
+          delta[activations[l] <= 0] = 0
+        Ws[l] += -step_size * dW
+        bs[l] += -step_size * db
+    return time.perf_counter() - start, loss
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("workload", choices=WORKLOADS)
@@ -154,6 +194,14 @@ def main():
     args = parser.parse_args()
     model, points, K, hidden, iterations = WORKLOADS[args.workload]
     np.random.seed(1)
+    if model == "deep":
+        X, y = random_data(K=K)
+        if points:
+            X, y = X[:points], y[:points]
+        seconds, loss = train_deep(X, y, K, hidden, iterations, args.dtype)
+        print("final loss: %f" % loss)
+        print("loop seconds: %.6f" % seconds)
+        return
     X, y = spiral(points, K=K) if points else random_data(K=K)
     if model == "linear":
         seconds, loss = train_linear(X, y, K, iterations, args.dtype)

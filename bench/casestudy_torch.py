@@ -89,12 +89,59 @@ def train_net(X, y, K, h, iterations):
     return time.perf_counter() - start, loss
 
 
+def train_deep(X, y, K, hidden, iterations):
+    """casestudy_numpy.train_deep with torch tensors."""
+    sizes = [X.shape[1]] + list(hidden) + [K]
+    Ws = [torch.from_numpy(np.random.randn(a, b) * np.sqrt(2.0 / a)).float() for a, b in zip(sizes[:-1], sizes[1:])]
+    bs = [torch.zeros((1, b)) for b in sizes[1:]]
+    X, y = torch.from_numpy(X).float(), torch.from_numpy(y).long()
+    step_size, reg = 1e-1, 1e-3
+    start = time.perf_counter()
+    num_examples = X.shape[0]
+    rows = torch.arange(num_examples)
+    for i in range(iterations):
+      activations = [X]
+      for W, b in zip(Ws[:-1], bs[:-1]):
+        activations.append(torch.clamp(activations[-1] @ W + b, min=0))
+      scores = activations[-1] @ Ws[-1] + bs[-1]
+      scores -= scores.max(dim=1, keepdim=True).values
+      exp_scores = torch.exp(scores)
+      probs = exp_scores / exp_scores.sum(dim=1, keepdim=True)
+      data_loss = (-torch.log(probs[rows, y])).sum() / num_examples
+      loss = (data_loss + sum(0.5 * reg * (W * W).sum() for W in Ws)).item()
+      if i % 1000 == 0:
+        print("iteration %d: loss %f" % (i, loss))
+      delta = probs
+      delta[rows, y] -= 1
+      delta /= num_examples
+      for l in range(len(Ws) - 1, -1, -1):
+        dW = activations[l].T @ delta + reg * Ws[l]
+        db = delta.sum(dim=0, keepdim=True)
+        if l > 0:
+          delta = delta @ Ws[l].T
+          delta[activations[l] <= 0] = 0
+        Ws[l] += -step_size * dW
+        bs[l] += -step_size * db
+    return time.perf_counter() - start, loss
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("workload", choices=WORKLOADS)
+    parser.add_argument("--threads", type=int, help="torch.set_num_threads (default: PyTorch's own choice)")
     args = parser.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
     model, points, K, hidden, iterations = WORKLOADS[args.workload]
     np.random.seed(1)
+    if model == "deep":
+        X, y = random_data(K=K)
+        if points:
+            X, y = X[:points], y[:points]
+        seconds, loss = train_deep(X, y, K, hidden, iterations)
+        print("final loss: %f" % loss)
+        print("loop seconds: %.6f" % seconds)
+        return
     X, y = spiral(points, K=K) if points else random_data(K=K)
     if model == "linear":
         seconds, loss = train_linear(X, y, K, iterations)

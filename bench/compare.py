@@ -32,12 +32,9 @@ VECNET_ONE_THREAD = "vecnet 1 thread (CompareMain)"
 VECNET_CLI = "vecnet train (CLI)"
 
 
-def has_torch():
-    try:
-        import torch  # noqa: F401
-        return True
-    except ImportError:
-        return False
+def has_torch(python):
+    """Whether `python` can import torch (it may be another interpreter than this one, e.g. Debian's)."""
+    return subprocess.run([python, "-c", "import torch"], capture_output=True).returncode == 0
 
 
 def implementations(workload, args, torch_available):
@@ -50,7 +47,9 @@ def implementations(workload, args, torch_available):
          LOOP_SECONDS),
     ]
     if torch_available:
-        found.append(("torch float32", python + [os.path.join(BENCH, "casestudy_torch.py"), workload], LOOP_SECONDS))
+        torch = [args.torch_python, os.path.join(BENCH, "casestudy_torch.py"), workload]
+        found.append(("torch float32", torch + ["--threads", str(os.cpu_count())], LOOP_SECONDS))
+        found.append(("torch float32 1 thread", torch + ["--threads", "1"], LOOP_SECONDS))
     for name, threads in ((VECNET_LOOP, os.cpu_count()), (VECNET_ONE_THREAD, 1)):
         found.append((name, [args.java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmx2g",
                              "-Dvecnet.threads=%d" % threads, "-cp", args.jar, "io.vecnet.bench.CompareMain", workload],
@@ -60,9 +59,18 @@ def implementations(workload, args, torch_available):
     return found
 
 
+# Some machines pin OpenBLAS to an older kernel through these variables, which older OpenBLAS builds
+# need there; they slow a current one. The comparison is with the OpenBLAS a user of NumPy gets.
+PINNED_OPENBLAS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+def child_environment():
+    return {k: v for k, v in os.environ.items() if k not in PINNED_OPENBLAS}
+
+
 def run_once(command, loop_pattern):
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=child_environment())
     process_seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit("bench/compare: %s failed (exit %d):\n%s" % (" ".join(command), done.returncode, done.stderr))
@@ -112,9 +120,13 @@ def describe_environment(args, torch_available):
     for config in configs:
         print("  %s" % config)
     if torch_available:
-        import torch
-        print("PyTorch %s, %d threads" % (torch.__version__, torch.get_num_threads()))
-    threading = {k: v for k, v in os.environ.items() if re.match(r"(OPENBLAS|OMP|MKL)_", k)}
+        version = subprocess.run([args.torch_python, "-c", "import torch, numpy; print(torch.__version__, "
+                                  "numpy.__version__)"], capture_output=True, text=True).stdout.split()
+        print("PyTorch %s (NumPy %s) under %s" % (version[0], version[1], args.torch_python))
+    pinned = [k for k in PINNED_OPENBLAS if k in os.environ]
+    if pinned:
+        print("unset for every run: %s" % " ".join("%s=%s" % (k, os.environ[k]) for k in pinned))
+    threading = {k: v for k, v in child_environment().items() if re.match(r"(OPENBLAS|OMP|MKL)_", k)}
     if threading:
         print("environment: %s" % " ".join("%s=%s" % item for item in sorted(threading.items())))
     print("runs per implementation: %d, interleaved" % args.runs)
@@ -158,6 +170,8 @@ def main():
     parser.add_argument("--java", required=True)
     parser.add_argument("--jar", required=True)
     parser.add_argument("--vecnet", required=True)
+    parser.add_argument("--torch-python", default=sys.executable,
+                        help="the interpreter that has PyTorch (default: this one)")
     parser.add_argument("workloads", nargs="*", metavar="WORKLOAD")
     args = parser.parse_args()
     if args.runs < 1:
@@ -165,7 +179,7 @@ def main():
     unknown = [w for w in args.workloads if w not in WORKLOADS]
     if unknown:
         parser.error("unknown workload %s (expected %s)" % (", ".join(unknown), ", ".join(WORKLOADS)))
-    torch_available = has_torch()
+    torch_available = has_torch(args.torch_python)
     describe_environment(args, torch_available)
     for workload in args.workloads or list(WORKLOADS):
         candidates = implementations(workload, args, torch_available)

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
+import io.vecnet.io.ModelFile;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.model.Model;
-import io.vecnet.io.ModelFile;
-import io.vecnet.model.TwoLayerNet;
+import io.vecnet.nn.Activation;
+import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
+import io.vecnet.train.GradientDescent;
 import io.vecnet.train.Trainer;
 import io.vecnet.train.TrainingConfig;
 import io.vecnet.train.TrainingResult;
@@ -26,30 +28,38 @@ class EmbeddingExampleTest {
 
     @Test
     void theReadmeExampleTrainsPredictsAndSaves(@TempDir Path dir) throws Exception {
-        List<Float> losses = new ArrayList<>();
-
         // --- README example starts ---
         Kernels kernels = KernelProvider.get();                    // vector if the JVM allows, else scalar
         Dataset data = Spiral.generate(100, 3, 0.2, new Rng(42));  // or new Dataset(features, labels, classes)
-        TwoLayerNet net = TwoLayerNet.initialise(data.dimensions(), 100, data.classes(), new Rng(7));
+        NetworkSpec spec = NetworkSpec.of(data.dimensions(), data.classes(), Activation.RELU, 64, 32);
+        Mlp initial = Mlp.initialise(spec, new Rng(7));            // He init for two hidden layers
 
-        TrainingResult result = new Trainer(kernels).train(net, data, TrainingConfig.netCaseStudy(),
-                (iteration, loss) -> losses.add(loss));            // called at 0, 1000, 2000, ...
+        List<Float> losses = new ArrayList<>();
+        TrainingResult result = new Trainer(kernels).train(initial, data,
+                new TrainingConfig(1e-3f, 5_000, 500),             // L2, iterations, report every
+                new GradientDescent(0.5f),
+                progress -> {
+                    losses.add(progress.loss());
+                    if (progress.loss() < 0.05f) {
+                        progress.stop();                           // keeps the weights of this loss
+                    }
+                });
+        Mlp net = result.model();                                  // immutable: share it between threads
 
-        int[] predicted = net.predict(Matrix.of(new float[][] {{0.5f, -0.2f}, {-0.1f, 0.7f}}), kernels);
-        Matrix probabilities = net.probabilities(data.features(), kernels);
-        float accuracy = net.accuracy(data, kernels);
-        Matrix w1 = net.firstWeights();                            // live weights, row-major float[] inside
+        int predicted = net.predict(new float[] {0.5f, -0.2f});
+        float[] probabilities = net.probabilities(new float[] {0.5f, -0.2f});
+        float accuracy = net.accuracy(data);
+        Matrix secondWeights = net.weights(1);                     // a copy, 64 x 32
         ModelFile.save(net, dir.resolve("spiral.vnet"));
-        Model loaded = ModelFile.load(dir.resolve("spiral.vnet"));
+        Mlp loaded = ModelFile.load(dir.resolve("spiral.vnet"));
         // --- README example ends ---
 
         assertEquals(10, losses.size());
-        assertEquals(10_000, result.iterations());
-        assertEquals(2, predicted.length);
-        assertEquals(data.size(), probabilities.rows());
-        assertTrue(accuracy >= 0.96f, "accuracy " + accuracy);
-        assertEquals(2, w1.rows());
-        assertArrayEquals(net.predict(data.features(), kernels), loaded.predict(data.features(), kernels));
+        assertEquals(5_000, result.iterations());
+        assertTrue(predicted >= 0 && predicted < 3);
+        assertEquals(3, probabilities.length);
+        assertTrue(accuracy >= 0.97f, "accuracy " + accuracy);
+        assertEquals(64, secondWeights.rows());
+        assertArrayEquals(net.predict(data.features()), loaded.predict(data.features()));
     }
 }

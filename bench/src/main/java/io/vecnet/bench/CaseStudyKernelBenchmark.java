@@ -1,11 +1,10 @@
 package io.vecnet.bench;
 
-import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.MatmulForm;
-import io.vecnet.model.TwoLayerNet;
+import io.vecnet.nn.Mlp;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,18 +55,18 @@ public abstract class CaseStudyKernelBenchmark {
     @Setup
     public void setUp() {
         kernels = BenchJvm.kernels(backend());
-        CaseStudy.NetProblem problem = CaseStudy.seedNet();
+        CaseStudy.Problem problem = CaseStudy.seedNet();
         Dataset data = problem.data();
-        TwoLayerNet net = problem.net();
+        Mlp net = problem.model();
         examples = data.size();
         inputs = data.dimensions();
-        hiddenUnits = net.hidden();
+        hiddenUnits = net.spec().hidden().get(0);
         classes = net.classes();
         x = data.features().data();
         labels = data.labels();
-        w1 = net.parameters().get(0).value().data();
-        b1 = new Matrix(1, hiddenUnits).data();
-        w2 = net.parameters().get(2).value().data();
+        w1 = net.weights(0).data();
+        b1 = net.bias(0);
+        w2 = net.weights(1).data();
         hidden = new float[examples * hiddenUnits];
         scores = new float[examples * classes];
         dscores = new float[examples * classes];

@@ -1,9 +1,8 @@
 package io.vecnet.bench;
 
-import io.vecnet.data.Dataset;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.model.Model;
+import io.vecnet.train.GradientDescent;
 import io.vecnet.train.Trainer;
 import io.vecnet.train.TrainingConfig;
 import io.vecnet.train.TrainingResult;
@@ -18,31 +17,34 @@ import java.util.stream.Collectors;
  */
 public final class CompareMain {
 
-    /** The workloads of {@code bench/compare}; {@code bench/casestudy.py} defines the same ones. */
+    /** The workloads of {@code bench/compare}; {@code bench/casestudy_numpy.py} defines the same ones. */
     enum Workload {
-        SEED_NET("seed-net", TrainingConfig.netCaseStudy()),
-        LINEAR("linear", TrainingConfig.linearCaseStudy()),
-        BIG_SPIRAL("big-spiral", new TrainingConfig(1.0f, 1e-3f, 1_000, 1_000)),
-        MNIST_SHAPED("mnist-shaped", new TrainingConfig(1.0f, 1e-3f, 10, 1_000));
+        SEED_NET("seed-net", CaseStudy.NET_RUN, CaseStudy.STEP),
+        LINEAR("linear", CaseStudy.LINEAR_RUN, CaseStudy.STEP),
+        BIG_SPIRAL("big-spiral", new TrainingConfig(1e-3f, 1_000, 1_000), CaseStudy.STEP),
+        MNIST_SHAPED("mnist-shaped", new TrainingConfig(1e-3f, 10, 1_000), CaseStudy.STEP),
+        DEEP_FULL("deep-full", new TrainingConfig(1e-3f, 10, 1_000), 0.1f),
+        DEEP_BATCH("deep-batch", new TrainingConfig(1e-3f, 200, 1_000), 0.1f);
 
         final String label;
         final TrainingConfig config;
+        final float step;
 
-        Workload(String label, TrainingConfig config) {
+        Workload(String label, TrainingConfig config, float step) {
             this.label = label;
             this.config = config;
+            this.step = step;
         }
 
         /** A fresh data set and model for this workload. */
-        Problem build() {
+        CaseStudy.Problem build() {
             return switch (this) {
-                case SEED_NET -> Problem.of(CaseStudy.seedNet());
-                case LINEAR -> {
-                    CaseStudy.LinearProblem linear = CaseStudy.seedLinear();
-                    yield new Problem(linear.data(), linear.classifier());
-                }
-                case BIG_SPIRAL -> Problem.of(CaseStudy.spiralNet(10_000, CaseStudy.HIDDEN));
-                case MNIST_SHAPED -> Problem.of(CaseStudy.randomNet(60_000, 784, 256, 10));
+                case SEED_NET -> CaseStudy.seedNet();
+                case LINEAR -> CaseStudy.seedLinear();
+                case BIG_SPIRAL -> CaseStudy.spiralNet(10_000, CaseStudy.HIDDEN);
+                case MNIST_SHAPED -> CaseStudy.randomNet(60_000, 784, 10, 256);
+                case DEEP_FULL -> CaseStudy.randomNet(60_000, 784, 10, 256, 128);
+                case DEEP_BATCH -> CaseStudy.firstRows(CaseStudy.randomNet(60_000, 784, 10, 256, 128), 256);
             };
         }
 
@@ -53,25 +55,21 @@ public final class CompareMain {
         }
     }
 
-    record Problem(Dataset data, Model model) {
-        static Problem of(CaseStudy.NetProblem net) {
-            return new Problem(net.data(), net.net());
-        }
-    }
-
     private CompareMain() {
     }
 
     public static void main(String[] args) {
         if (args.length != 1) {
-            System.err.println("usage: CompareMain WORKLOAD   (seed-net, linear, big-spiral or mnist-shaped)");
+            System.err.println("usage: CompareMain WORKLOAD   (" + Arrays.stream(Workload.values()).map(w -> w.label)
+                    .collect(Collectors.joining(", ")) + ")");
             System.exit(2);
         }
         Workload workload = Workload.parse(args[0]);
         Kernels kernels = KernelProvider.get();
-        Problem problem = workload.build();
+        CaseStudy.Problem problem = workload.build();
         TrainingResult result = new Trainer(kernels).train(problem.model(), problem.data(), workload.config,
-                (iteration, loss) -> System.out.printf(Locale.ROOT, "iteration %d: loss %f%n", iteration, loss));
+                new GradientDescent(workload.step), progress -> System.out.printf(Locale.ROOT,
+                        "iteration %d: loss %f%n", progress.iteration(), progress.loss()));
         System.out.printf(Locale.ROOT, "kernels: %s%n", kernels.description());
         System.out.printf(Locale.ROOT, "final loss: %f%n", result.finalLoss());
         System.out.printf(Locale.ROOT, "loop seconds: %.6f%n", result.seconds());

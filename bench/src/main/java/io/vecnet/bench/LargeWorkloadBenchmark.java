@@ -1,11 +1,6 @@
 package io.vecnet.bench;
 
-import io.vecnet.Matrix;
 import io.vecnet.kernels.Backend;
-import io.vecnet.kernels.Kernels;
-import io.vecnet.model.Objective;
-import io.vecnet.model.Parameter;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,10 +15,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One full-batch training iteration of the two large workloads of {@code bench/compare}, on the
- * vector kernels with 1 and 2 threads: the 30,000-point spiral (h = 100, the fused pass) and a
- * 60000x784 -> 256 -> 10 network on random data (the packed GEMM). Parameters keep training from
- * one call to the next, as in a real run.
+ * One training step of the large workloads of {@code bench/compare}, on the vector kernels with 1 and
+ * 2 threads: the 30,000-point spiral (h = 100, the fused pass), a 60000x784 -> 256 -> 10 network on
+ * random data (the packed GEMM), the deeper 60000x784 -> 256 -> 128 -> 10 (generic backprop) at full
+ * batch, and the same net on a mini-batch-sized 256 rows. Parameters keep training from one call to
+ * the next, as in a real run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,37 +27,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 public abstract class LargeWorkloadBenchmark {
-    @Param({"big-spiral", "mnist-shaped"})
+    @Param({"big-spiral", "mnist-shaped", "deep-full", "deep-batch"})
     public String workload;
 
     @Param({"1", "2"})
     public int threads;
 
-    private Kernels kernels;
-    private Objective objective;
-    private List<Parameter> parameters;
+    private TrainingStep step;
 
     @Setup
     public void setUp() {
-        kernels = BenchJvm.kernels(Backend.VECTOR, threads);
-        CaseStudy.NetProblem problem = workload.equals("big-spiral")
-                ? CaseStudy.spiralNet(10_000, CaseStudy.HIDDEN)
-                : CaseStudy.randomNet(60_000, 784, 256, 10);
-        objective = problem.net().objective(problem.data(), 1e-3f, kernels);
-        parameters = problem.net().parameters();
+        CompareMain.Workload chosen = CompareMain.Workload.parse(workload);
+        step = new TrainingStep(chosen.build(), chosen.config.l2(), chosen.step,
+                BenchJvm.kernels(Backend.VECTOR, threads));
     }
 
     @Benchmark
     public float largeIteration() {
-        float loss = objective.evaluate();
-        List<Matrix> gradients = objective.gradients();
-        for (int i = 0; i < parameters.size(); i++) {
-            kernels.axpy(-1.0f, gradients.get(i), parameters.get(i).value());
-        }
-        return loss;
+        return step.run();
     }
 
-    @Fork(value = 3, jvmArgs = {BenchJvm.SERIAL_GC, "-Xmx2g"}, jvmArgsAppend = BenchJvm.VECTOR_MODULE)
+    @Fork(value = 3, jvmArgs = {BenchJvm.SERIAL_GC, "-Xmx3g"}, jvmArgsAppend = BenchJvm.VECTOR_MODULE)
     public static class Vector extends LargeWorkloadBenchmark {
     }
 }

@@ -3,8 +3,7 @@ package io.vecnet.bench;
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.train.Trainer;
-import io.vecnet.train.TrainingConfig;
-import io.vecnet.train.TrainingListener;
+import io.vecnet.train.GradientDescent;
 import io.vecnet.train.TrainingResult;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,8 +40,8 @@ public abstract class SeedNetRunBenchmark {
 
     @Benchmark
     public TrainingResult seedNetTenThousandIterations() {
-        CaseStudy.NetProblem problem = CaseStudy.seedNet();
-        return trainer.train(problem.net(), problem.data(), TrainingConfig.netCaseStudy(), TrainingListener.NONE);
+        CaseStudy.Problem problem = CaseStudy.seedNet();
+        return trainer.train(problem.model(), problem.data(), CaseStudy.NET_RUN, new GradientDescent(CaseStudy.STEP));
     }
 
     @Fork(value = 3, jvmArgs = {BenchJvm.SERIAL_GC, BenchJvm.HEAP}, jvmArgsAppend = BenchJvm.VECTOR_MODULE)

@@ -1,13 +1,7 @@
 package io.vecnet.bench;
 
-import io.vecnet.Matrix;
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.model.Model;
-import io.vecnet.model.Objective;
-import io.vecnet.model.Parameter;
-import io.vecnet.train.TrainingConfig;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,45 +26,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 public abstract class TrainingIterationBenchmark {
-    private Kernels kernels;
-    private Objective netObjective;
-    private List<Parameter> netParameters;
-    private Objective linearObjective;
-    private List<Parameter> linearParameters;
-    private float step;
+    private TrainingStep net;
+    private TrainingStep linear;
 
     abstract Backend backend();
 
     @Setup(Level.Iteration)
     public void setUp() {
-        kernels = BenchJvm.kernels(backend());
-        TrainingConfig config = TrainingConfig.netCaseStudy();
-        step = config.stepSize();
-        CaseStudy.NetProblem net = CaseStudy.seedNet();
-        netObjective = net.net().objective(net.data(), config.reg(), kernels);
-        netParameters = net.net().parameters();
-        CaseStudy.LinearProblem linear = CaseStudy.seedLinear();
-        linearObjective = linear.classifier().objective(linear.data(), config.reg(), kernels);
-        linearParameters = linear.classifier().parameters();
+        Kernels kernels = BenchJvm.kernels(backend());
+        net = new TrainingStep(CaseStudy.seedNet(), CaseStudy.NET_RUN.l2(), CaseStudy.STEP, kernels);
+        linear = new TrainingStep(CaseStudy.seedLinear(), CaseStudy.LINEAR_RUN.l2(), CaseStudy.STEP, kernels);
     }
 
     @Benchmark
     public float seedNetIteration() {
-        return step(netObjective, netParameters);
+        return net.run();
     }
 
     @Benchmark
     public float linearIteration() {
-        return step(linearObjective, linearParameters);
-    }
-
-    private float step(Objective objective, List<Parameter> parameters) {
-        float loss = objective.evaluate();
-        List<Matrix> gradients = objective.gradients();
-        for (int i = 0; i < parameters.size(); i++) {
-            kernels.axpy(-step, gradients.get(i), parameters.get(i).value());
-        }
-        return loss;
+        return linear.run();
     }
 
     @Fork(value = 3, jvmArgs = {BenchJvm.SERIAL_GC, BenchJvm.HEAP}, jvmArgsAppend = BenchJvm.VECTOR_MODULE)

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.vecnet.data.Rng;
 import io.vecnet.io.ModelFile;
-import io.vecnet.model.TwoLayerNet;
+import io.vecnet.nn.Activation;
+import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +82,7 @@ class BadInputTest {
     @Test
     void aModelForOtherFeaturesIsRefused() throws IOException {
         Path model = dir.resolve("good.vnet");
-        ModelFile.save(TwoLayerNet.initialise(2, 4, 3, new Rng(1)), model);
+        ModelFile.save(Mlp.initialise(NetworkSpec.of(2, 3, Activation.RELU, 4), new Rng(1)), model);
         Path csv = Cli.BAD.resolve("three-features.csv");
         Cli.Run run = Cli.run("predict", "--model", model.toString(), "--data", csv.toString(),
                 "--out", dir.resolve("p.csv").toString());

@@ -8,15 +8,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GradcheckCommandTest {
-    private static final String RESULT = "%-3s worst relative error \\d\\.\\d\\de[-+]\\d\\d  (ok|FAILED)";
+    private static final String RESULT = "%-4s worst relative error \\d\\.\\d\\de[-+]\\d\\d  (ok|FAILED)";
 
     @Test
     void theLinearClassifiersGradientsPass() {
         Cli.Run run = Cli.run("gradcheck", "--model", "linear");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.get(0).matches(String.format(RESULT, "W")), lines.get(0));
-        assertTrue(lines.get(1).matches(String.format(RESULT, "b")), lines.get(1));
+        assertTrue(lines.get(0).matches(String.format(RESULT, "W1")), lines.get(0));
+        assertTrue(lines.get(1).matches(String.format(RESULT, "b1")), lines.get(1));
         assertEquals("gradient check passed: every relative error is below 0.01", lines.get(2));
     }
 
@@ -25,7 +25,7 @@ class GradcheckCommandTest {
         Cli.Run run = Cli.run("gradcheck", "--model", "linear", "--delta", "5");
         assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
         assertTrue(run.out().contains("FAILED"), run.out());
-        assertArrayEquals(new String[] {"vecnet gradcheck: gradient check failed for W, b: relative error at or above 0.01"},
+        assertArrayEquals(new String[] {"vecnet gradcheck: gradient check failed for W1, b1: relative error at or above 0.01"},
                 run.errLines());
     }
 
@@ -40,5 +40,26 @@ class GradcheckCommandTest {
             assertTrue(lines.get(i).endsWith("ok"), lines.get(i));
         }
         assertEquals("gradient check passed: every relative error is below 0.01", lines.get(4));
+    }
+
+    @Test
+    void everyLayerOfADeeperNetPassesForEveryActivation() {
+        for (String activation : List.of("relu", "leaky-relu", "tanh", "sigmoid")) {
+            Cli.Run run = Cli.run("gradcheck", "--hidden", "5,4", "--activation", activation);
+            assertEquals(0, run.exitCode(), activation + ": " + run.out() + run.err());
+            List<String> lines = run.out().lines().toList();
+            String[] names = {"W1", "b1", "W2", "b2", "W3", "b3"};
+            for (int i = 0; i < names.length; i++) {
+                assertTrue(lines.get(i).matches(String.format(RESULT, names[i])), lines.get(i));
+            }
+            assertEquals("gradient check passed: every relative error is below 0.01", lines.get(6));
+        }
+    }
+
+    @Test
+    void theLinearModelTakesNoHiddenWidths() {
+        Cli.Run run = Cli.run("gradcheck", "--model", "linear", "--hidden", "5");
+        assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode());
+        assertTrue(run.err().contains("the linear model has none"), run.err());
     }
 }

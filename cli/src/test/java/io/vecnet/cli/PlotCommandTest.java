@@ -10,7 +10,7 @@ import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
 import io.vecnet.kernels.KernelProvider;
-import io.vecnet.model.Model;
+import io.vecnet.nn.Mlp;
 import io.vecnet.io.ModelFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -40,7 +40,7 @@ class PlotCommandTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(640, image.getWidth());
         assertEquals(480, image.getHeight());
-        Model net = ModelFile.load(model);
+        Mlp net = ModelFile.load(model);
         Dataset spiral = Spiral.generate(1L);
         PlotArea area = BoundaryPlot.area(spiral, 640, 480);
         int sampled = 0;
@@ -97,7 +97,7 @@ class PlotCommandTest {
     @Test
     void theModelMustTakeTheDatasFeatures() throws IOException {
         Path model = dir.resolve("wide.vnet");
-        ModelFile.save(io.vecnet.model.SoftmaxClassifier.initialise(3, 2, new Rng(1)), model);
+        ModelFile.save(io.vecnet.nn.Mlp.initialise(io.vecnet.nn.NetworkSpec.linear(3, 2), new Rng(1)), model);
         Cli.Run run = Cli.run("plot", "--data", "spiral", "--model", model.toString(), "--out", dir.resolve("x.png").toString());
         assertArrayEquals(new String[] {"vecnet plot: " + model + ": the model takes 3 features, but spiral has 2"},
                 run.errLines());

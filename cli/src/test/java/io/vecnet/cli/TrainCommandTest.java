@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vecnet.io.CsvDataset;
 import io.vecnet.data.Dataset;
 import io.vecnet.kernels.KernelProvider;
-import io.vecnet.model.Model;
+import io.vecnet.nn.Mlp;
 import io.vecnet.io.ModelFile;
-import io.vecnet.model.TwoLayerNet;
+import io.vecnet.nn.Activation;
+import io.vecnet.nn.NetworkSpec;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,14 +35,39 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("iteration 0: loss 1.09"), run.out());
         assertTrue(run.out().contains("iteration 1000: loss "), run.out());
-        assertTrue(run.out().contains("saved the net model to " + model), run.out());
+        assertTrue(run.out().contains("saved the 2 → 30 relu → 3 model to " + model), run.out());
 
-        Model loaded = ModelFile.load(model);
-        assertEquals(30, ((TwoLayerNet) loaded).hidden());
+        Mlp loaded = ModelFile.load(model);
+        assertEquals(30, loaded.spec().hidden().get(0));
         Dataset data = CsvDataset.read(csv);
         String accuracy = String.format(Locale.ROOT, "training accuracy: %.2f", loaded.accuracy(data, KernelProvider.get()));
         assertTrue(run.out().contains(accuracy + "\n"), accuracy + " not in\n" + run.out());
         assertTrue(loaded.accuracy(data, KernelProvider.get()) > 0.6f);
+    }
+
+    /** The acceptance line: two hidden layers train on the spiral with no other flag. */
+    @Test
+    void aDeeperNetTrainsOnTheSpiralWithDefaultFlags() throws IOException {
+        Path model = dir.resolve("deep.vnet");
+        Cli.Run run = Cli.run("train", "--hidden", "64,32", "--quiet", "--save", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String accuracy = run.out().lines().filter(l -> l.startsWith("training accuracy: ")).findFirst().orElseThrow();
+        assertTrue(Float.parseFloat(accuracy.substring("training accuracy: ".length())) >= 0.97f, run.out());
+        assertEquals(NetworkSpec.of(2, 3, Activation.RELU, 64, 32), ModelFile.load(model).spec());
+    }
+
+    @Test
+    void activationAndInitAreChosenByName() throws IOException {
+        Path model = dir.resolve("tanh.vnet");
+        Cli.Run run = Cli.run("train", "--hidden", "8,8,8", "--activation", "tanh", "--init", "xavier",
+                "--iterations", "20", "--quiet", "--save", model.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(NetworkSpec.of(2, 3, Activation.TANH, 8, 8, 8), ModelFile.load(model).spec());
+        Cli.Run bad = Cli.run("train", "--activation", "softplus");
+        assertEquals(VecnetCommand.EXIT_USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("unknown activation 'softplus'"), bad.err());
+        assertEquals(VecnetCommand.EXIT_USAGE, Cli.run("train", "--hidden", "8,0").exitCode());
+        assertEquals(VecnetCommand.EXIT_USAGE, Cli.run("train", "--model", "linear", "--hidden", "8").exitCode());
     }
 
     @Test

@@ -24,6 +24,33 @@ class DatasetTest {
     }
 
     @Test
+    void nothingOutsideCanChangeItAfterValidation() {
+        Matrix x = Matrix.of(new float[][] {{1, 2}, {3, 4}});
+        int[] labels = {0, 1};
+        Dataset data = new Dataset(x, labels, 2);
+        labels[1] = 99;
+        x.set(0, 0, Float.NaN);
+        data.labels()[0] = 77;
+        data.features().set(1, 1, -1f);
+        assertEquals(1, data.label(1));
+        assertEquals(0, data.labels()[0]);
+        assertEquals(Matrix.of(new float[][] {{1, 2}, {3, 4}}), data.features());
+    }
+
+    @Test
+    void copiesRowsInAnyOrder() {
+        Dataset data = new Dataset(Matrix.of(new float[][] {{1, 2}, {3, 4}, {5, 6}}), new int[] {0, 1, 2}, 3);
+        float[] x = new float[4];
+        int[] y = new int[2];
+        data.copyRows(new int[] {9, 2, 0}, 1, 2, x, y);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {5, 6, 1, 2}, x);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2, 0}, y);
+        data.copyRows(1, 2, x, y);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {3, 4, 5, 6}, x);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 2}, y);
+    }
+
+    @Test
     void labelCountMustMatchRows() {
         assertRejected("features have 2 rows but there are 3 labels",
                 () -> new Dataset(new Matrix(2, 2), new int[3], 2));

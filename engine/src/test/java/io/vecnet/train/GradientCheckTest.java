@@ -3,96 +3,95 @@ package io.vecnet.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.model.Model;
-import io.vecnet.model.Objective;
-import io.vecnet.model.Parameter;
-import io.vecnet.model.SoftmaxClassifier;
-import io.vecnet.model.TwoLayerNet;
+import io.vecnet.nn.Activation;
+import io.vecnet.nn.Init;
+import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Both models' analytic gradients agree with centred differences, and the check notices a wrong gradient. */
+/** Every depth and activation: analytic gradients agree with centred differences, and a wrong one is caught. */
 class GradientCheckTest {
-    private static final float REG = 0.05f;
+    private static final float L2 = 0.05f;
 
-    static List<Arguments> modelsAndBackends() {
-        return List.of(Arguments.of("linear", Backend.VECTOR), Arguments.of("linear", Backend.SCALAR),
-                Arguments.of("net", Backend.VECTOR), Arguments.of("net", Backend.SCALAR));
+    static List<Arguments> networks() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Backend backend : List.of(Backend.SCALAR, Backend.VECTOR)) {
+            cases.add(Arguments.of(new int[0], Activation.RELU, backend));
+            for (Activation activation : Activation.values()) {
+                cases.add(Arguments.of(new int[] {7}, activation, backend));
+                cases.add(Arguments.of(new int[] {5, 4}, activation, backend));
+                cases.add(Arguments.of(new int[] {6, 3, 5}, activation, backend));
+            }
+        }
+        return cases;
     }
 
     private static Dataset data() {
         return Spiral.generate(5, 3, Spiral.NOISE, new Rng(7));
     }
 
-    /** Weights of order 1 (not the case study's 0.01) so that gradients rise well above float32 noise. */
-    private static Model model(String kind) {
+    /** Xavier-scaled weights and random biases: large enough that gradients rise well above float32 noise. */
+    private static Mlp model(int[] hidden, Activation activation) {
+        NetworkSpec spec = NetworkSpec.of(2, 3, activation, hidden);
         Rng rng = new Rng(8);
-        Model model = kind.equals("net") ? TwoLayerNet.initialise(2, 7, 3, rng) : SoftmaxClassifier.initialise(2, 3, rng);
-        for (Parameter p : model.parameters()) {
-            float[] values = p.value().data();
-            for (int i = 0; i < values.length; i++) {
-                values[i] = p.regularised() ? values[i] * 100 : (float) (0.3 * rng.nextGaussian());
+        float[] parameters = Init.XAVIER.parameters(spec, rng);
+        spec.layers().forEach(layer -> {
+            for (int i = layer.biasOffset(); i < layer.end(); i++) {
+                parameters[i] = (float) (0.3 * rng.nextGaussian());
             }
-        }
-        return model;
+        });
+        return Mlp.of(spec, parameters);
     }
 
-    @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("modelsAndBackends")
-    void analyticGradientsPassForEveryParameter(String kind, Backend backend) {
-        Model model = model(kind);
-        List<GradientCheck.Result> results = GradientCheck.check(model, data(), REG, KernelProvider.select(backend));
-        assertEquals(model.parameters().size(), results.size());
-        for (int i = 0; i < results.size(); i++) {
-            GradientCheck.Result result = results.get(i);
-            assertEquals(model.parameters().get(i).name(), result.parameter());
+    @ParameterizedTest(name = "hidden {0}, {1}, {2}")
+    @MethodSource("networks")
+    void analyticGradientsPassForEveryLayer(int[] hidden, Activation activation, Backend backend) {
+        Mlp model = model(hidden, activation);
+        List<GradientCheck.Result> results = GradientCheck.check(model, data(), L2, KernelProvider.select(backend));
+        assertEquals(2 * model.spec().depth(), results.size());
+        for (GradientCheck.Result result : results) {
             assertTrue(result.passed(), result.toString());
         }
+        assertEquals("W1", results.get(0).parameter());
+        assertEquals("b" + model.spec().depth(), results.get(results.size() - 1).parameter());
     }
 
-    @ParameterizedTest(name = "{0} on {1}")
-    @MethodSource("modelsAndBackends")
-    void aGradientOffByTenPercentInOneElementFailsOnlyItsParameter(String kind, Backend backend) {
+    @ParameterizedTest(name = "hidden {0}, {1}, {2}")
+    @MethodSource("networks")
+    void aGradientOffByTenPercentInOneElementFailsOnlyItsBlock(int[] hidden, Activation activation, Backend backend) {
         Kernels kernels = KernelProvider.select(backend);
-        for (int wrong = 0; wrong < model(kind).parameters().size(); wrong++) {
-            Model model = model(kind);
-            List<GradientCheck.Result> results = GradientCheck.check(model, data(), REG,
-                    perturbed(model.objective(data(), REG, kernels), wrong), GradientCheck.DEFAULT_STEP);
+        Mlp model = model(hidden, activation);
+        NetworkSpec spec = model.spec();
+        float[] parameters = model.parameters();
+        float[] gradient = new float[parameters.length];
+        Objective.on(data(), spec, L2, kernels).lossAndGradient(parameters, gradient);
+        List<int[]> blocks = new ArrayList<>();
+        spec.layers().forEach(layer -> {
+            blocks.add(new int[] {layer.weightOffset(), layer.biasOffset()});
+            blocks.add(new int[] {layer.biasOffset(), layer.end()});
+        });
+        for (int wrong = 0; wrong < blocks.size(); wrong++) {
+            float[] perturbed = gradient.clone();
+            int largest = blocks.get(wrong)[0];
+            for (int i = largest; i < blocks.get(wrong)[1]; i++) {
+                largest = Math.abs(perturbed[i]) > Math.abs(perturbed[largest]) ? i : largest;
+            }
+            perturbed[largest] *= 1.1f;
+            List<GradientCheck.Result> results = GradientCheck.check(spec, parameters, perturbed, data(), L2,
+                    GradientCheck.DEFAULT_STEP);
             for (int i = 0; i < results.size(); i++) {
-                assertEquals(i != wrong, results.get(i).passed(),
-                        "perturbed " + model.parameters().get(wrong).name() + ", got " + results.get(i));
+                assertEquals(i != wrong, results.get(i).passed(), "perturbed block " + wrong + ", got " + results.get(i));
             }
         }
-    }
-
-    /** An objective whose gradient for parameter {@code index} has its largest element scaled by 1.1. */
-    private static Objective perturbed(Objective objective, int index) {
-        return new Objective() {
-            @Override
-            public float evaluate() {
-                float loss = objective.evaluate();
-                float[] g = objective.gradients().get(index).data();
-                int largest = 0;
-                for (int i = 1; i < g.length; i++) {
-                    largest = Math.abs(g[i]) > Math.abs(g[largest]) ? i : largest;
-                }
-                g[largest] *= 1.1f;
-                return loss;
-            }
-
-            @Override
-            public List<Matrix> gradients() {
-                return objective.gradients();
-            }
-        };
     }
 }

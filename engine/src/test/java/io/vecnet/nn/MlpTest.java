@@ -1,0 +1,131 @@
+package io.vecnet.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vecnet.Matrix;
+import io.vecnet.data.Rng;
+import io.vecnet.kernels.Backend;
+import io.vecnet.kernels.KernelProvider;
+import io.vecnet.kernels.Kernels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class MlpTest {
+    private static final Kernels SCALAR = KernelProvider.select(Backend.SCALAR);
+    private final Mlp model = Mlp.initialise(NetworkSpec.of(3, 4, Activation.TANH, 6, 5), Init.XAVIER, new Rng(2));
+    private final Matrix rows = Matrix.of(new float[][] {{0.5f, -1f, 2f}, {0f, 0f, 0f}, {-3f, 1f, 0.25f}});
+
+    /** The scores of one row, computed in float64 straight from the layer views. */
+    private double[] scoresOf(float[] x) {
+        double[] a = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            a[i] = x[i];
+        }
+        for (DenseLayer layer : model.spec().layers()) {
+            Matrix w = model.weights(layer.index());
+            float[] b = model.bias(layer.index());
+            double[] out = new double[layer.outputs()];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = b[j];
+                for (int k = 0; k < a.length; k++) {
+                    out[j] += a[k] * w.get(k, j);
+                }
+                if (layer.index() < model.spec().hidden().size()) {
+                    out[j] = Math.tanh(out[j]);
+                }
+            }
+            a = out;
+        }
+        return a;
+    }
+
+    @Test
+    void scoresFollowTheLayerViews() {
+        Matrix scores = model.scores(rows, SCALAR);
+        for (int i = 0; i < rows.rows(); i++) {
+            double[] expected = scoresOf(new float[] {rows.get(i, 0), rows.get(i, 1), rows.get(i, 2)});
+            for (int c = 0; c < 4; c++) {
+                assertEquals(expected[c], scores.get(i, c), 1e-5, "row " + i + ", class " + c);
+            }
+        }
+    }
+
+    @Test
+    void oneRowAndManyRowsAgree() {
+        int[] many = model.predict(rows);
+        Matrix probabilities = model.probabilities(rows);
+        for (int i = 0; i < rows.rows(); i++) {
+            float[] row = {rows.get(i, 0), rows.get(i, 1), rows.get(i, 2)};
+            assertEquals(many[i], model.predict(row));
+            float[] p = model.probabilities(row);
+            float sum = 0;
+            for (int c = 0; c < 4; c++) {
+                assertEquals(probabilities.get(i, c), p[c]);
+                sum += p[c];
+            }
+            assertEquals(1f, sum, 1e-6f);
+        }
+    }
+
+    @Test
+    void parametersAndViewsAreCopies() {
+        float[] before = model.parameters();
+        model.parameters()[0] = 42f;
+        model.weights(0).set(0, 0, 42f);
+        model.bias(1)[0] = 42f;
+        assertArrayEquals(before, model.parameters());
+        float[] given = before.clone();
+        Mlp copy = Mlp.of(model.spec(), given);
+        given[0] = 42f;
+        assertArrayEquals(before, copy.parameters());
+    }
+
+    @Test
+    void ofChecksLengthAndFiniteness() {
+        assertThrows(IllegalArgumentException.class, () -> Mlp.of(model.spec(), new float[3]));
+        float[] nan = model.parameters();
+        nan[7] = Float.NaN;
+        assertEquals("parameter 7 is NaN; weights must be finite",
+                assertThrows(IllegalArgumentException.class, () -> Mlp.of(model.spec(), nan)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.predict(new Matrix(2, 5)));
+    }
+
+    @Test
+    void initialisationDrawsEachLayersWeightsInOrderAndZeroesBiases() {
+        NetworkSpec spec = NetworkSpec.of(2, 3, Activation.RELU, 4, 5);
+        float[] he = Init.HE.parameters(spec, new Rng(1));
+        Rng rng = new Rng(1);
+        for (DenseLayer layer : spec.layers()) {
+            float sigma = (float) Math.sqrt(2.0 / layer.inputs());
+            for (int i = layer.weightOffset(); i < layer.biasOffset(); i++) {
+                assertEquals((float) (sigma * rng.nextGaussian()), he[i]);
+            }
+            for (int i = layer.biasOffset(); i < layer.end(); i++) {
+                assertEquals(0f, he[i]);
+            }
+        }
+    }
+
+    @Test
+    void oneModelServesManyThreadsAtOnce() throws Exception {
+        int[] expected = model.predict(rows);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<int[]>> results = new ArrayList<>();
+            for (int t = 0; t < 64; t++) {
+                results.add(pool.submit(() -> model.predict(rows)));
+            }
+            for (Future<int[]> result : results) {
+                assertArrayEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.vecnet.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vecnet.Matrix;
+import io.vecnet.data.Dataset;
+import io.vecnet.data.Rng;
+import io.vecnet.data.Spiral;
+import io.vecnet.kernels.Backend;
+import io.vecnet.kernels.KernelProvider;
+import io.vecnet.kernels.Kernels;
+import io.vecnet.nn.Activation;
+import io.vecnet.nn.Init;
+import io.vecnet.nn.NetworkSpec;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ObjectiveTest {
+    private static final Kernels SCALAR = KernelProvider.select(Backend.SCALAR);
+
+    private static float[] parameters(NetworkSpec spec, long seed) {
+        return Init.XAVIER.parameters(spec, new Rng(seed));
+    }
+
+    /**
+     * The fused pass the vector kernels offer for the case study's shape computes exactly what the
+     * generic backprop computes on the scalar kernels, at any size and thread count. (The L2 penalty's
+     * sum of squares folds lanes in the vector kernels, so the total loss may differ in its last bit;
+     * its gradient, element-wise, does not.)
+     */
+    @ParameterizedTest(name = "{0} points per class")
+    @ValueSource(ints = {1, 5, 16, 33, 100, 1000})
+    void theFusedPathGivesTheScalarBackpropsBits(int points) {
+        for (int classes = 2; classes <= 3; classes++) {
+            Dataset data = Spiral.generate(points, classes, Spiral.NOISE, new Rng(points));
+            for (int hidden : new int[] {1, 15, 16, 17, 100}) {
+                NetworkSpec spec = NetworkSpec.of(2, classes, Activation.RELU, hidden);
+                float[] parameters = parameters(spec, hidden);
+                float[] reference = new float[parameters.length];
+                Objective scalar = Objective.on(data, spec, 1e-3f, SCALAR);
+                float referenceLoss = scalar.dataLossAndGradient(parameters, 1f / data.size(), reference);
+                scalar.addL2(parameters, reference);
+                for (int threads = 1; threads <= 2; threads++) {
+                    float[] gradient = new float[parameters.length];
+                    Objective vector = Objective.on(data, spec, 1e-3f, KernelProvider.select(Backend.VECTOR, threads));
+                    float loss = vector.dataLossAndGradient(parameters, 1f / data.size(), gradient);
+                    vector.addL2(parameters, gradient);
+                    String what = points + "x" + classes + " points, " + hidden + " hidden, " + threads + " threads";
+                    assertEquals(referenceLoss, loss, what);
+                    assertArrayEquals(reference, gradient, what);
+                }
+            }
+        }
+    }
+
+    /** Partitions each computing (1/N)·Σ over their own rows add up to the whole data term. */
+    @Test
+    void scaledPartsOfTheDataAddUpToTheWhole() {
+        Dataset all = Spiral.generate(40, 3, Spiral.NOISE, new Rng(3));
+        NetworkSpec spec = NetworkSpec.of(2, 3, Activation.TANH, 9, 5);
+        float[] parameters = parameters(spec, 4);
+        float scale = 1f / all.size();
+        float[] whole = new float[parameters.length];
+        float wholeLoss = Objective.on(all, spec, 0f, SCALAR).dataLossAndGradient(parameters, scale, whole);
+        float[] summed = new float[parameters.length];
+        float summedLoss = 0f;
+        for (int[] range : new int[][] {{0, 50}, {50, 51}, {51, 120}}) {
+            float[] part = new float[parameters.length];
+            summedLoss += Objective.on(rows(all, range[0], range[1]), spec, 0f, SCALAR)
+                    .dataLossAndGradient(parameters, scale, part);
+            for (int i = 0; i < part.length; i++) {
+                summed[i] += part[i];
+            }
+        }
+        assertEquals(wholeLoss, summedLoss, 1e-5f);
+        for (int i = 0; i < whole.length; i++) {
+            assertEquals(whole[i], summed[i], 1e-5f + 1e-4f * Math.abs(whole[i]), "parameter " + i);
+        }
+    }
+
+    @Test
+    void theL2TermPenalisesWeightsButNotBiases() {
+        NetworkSpec spec = NetworkSpec.of(3, 2, Activation.RELU, 4);
+        float[] parameters = new float[spec.parameterCount()];
+        Arrays.fill(parameters, 2f);
+        float[] gradient = new float[parameters.length];
+        Objective objective = Objective.on(new Dataset(new Matrix(1, 3), new int[] {1}, 2), spec, 0.5f, SCALAR);
+        float penalty = objective.addL2(parameters, gradient);
+        int weights = 3 * 4 + 4 * 2;
+        assertEquals(0.5f * 0.5f * 4f * weights, penalty);
+        spec.layers().forEach(layer -> {
+            for (int i = layer.weightOffset(); i < layer.biasOffset(); i++) {
+                assertEquals(1f, gradient[i], "weight " + i);
+            }
+            for (int i = layer.biasOffset(); i < layer.end(); i++) {
+                assertEquals(0f, gradient[i], "bias " + i);
+            }
+        });
+    }
+
+    @Test
+    void dataMustFitTheNetwork() {
+        Dataset data = Spiral.generate(3, 3, Spiral.NOISE, new Rng(1));
+        assertThrows(IllegalArgumentException.class,
+                () -> Objective.on(data, NetworkSpec.linear(3, 3), 0f, SCALAR));
+        assertThrows(IllegalArgumentException.class,
+                () -> Objective.on(data, NetworkSpec.linear(2, 2), 0f, SCALAR));
+        assertThrows(IllegalArgumentException.class,
+                () -> Objective.on(data, NetworkSpec.linear(2, 3), -1f, SCALAR));
+    }
+
+    private static Dataset rows(Dataset data, int from, int to) {
+        float[] x = new float[(to - from) * data.dimensions()];
+        int[] y = new int[to - from];
+        data.copyRows(from, to - from, x, y);
+        return new Dataset(new Matrix(to - from, data.dimensions(), x), y, data.classes());
+    }
+}
