@@ -101,4 +101,47 @@ public final class Dataset {
     public int dimensions() {
         return features.cols();
     }
+
+    /** The rows at {@code rowIndices}, in that order, as a new data set with the same classes. */
+    public Dataset rows(int[] rowIndices) {
+        int d = dimensions();
+        float[] x = new float[Math.multiplyExact(rowIndices.length, d)];
+        int[] y = new int[rowIndices.length];
+        copyRows(rowIndices, 0, rowIndices.length, x, y);
+        return new Dataset(classes, new Matrix(rowIndices.length, d, x), y);
+    }
+
+    /** A data set split in two: the rows to train on and the rows held out to validate. */
+    public record Split(Dataset training, Dataset validation) {
+    }
+
+    /**
+     * Holds out about {@code fraction} of the rows, stratified: the same share of every class (rounded,
+     * at least one row of a class that has two or more), chosen by {@code rng}; both parts keep the
+     * rows' original order.
+     */
+    public Split split(double fraction, Rng rng) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("the held-out fraction must be above 0 and below 1, got " + fraction);
+        }
+        boolean[] heldOut = new boolean[size()];
+        for (int c = 0; c < classes; c++) {
+            int[] members = rowsOfClass(c);
+            int take = members.length < 2 ? 0 : (int) Math.max(1, Math.min(members.length - 1,
+                    Math.round(fraction * members.length)));
+            rng.shuffle(members);
+            for (int i = 0; i < take; i++) {
+                heldOut[members[i]] = true;
+            }
+        }
+        return new Split(rows(indices(heldOut, false)), rows(indices(heldOut, true)));
+    }
+
+    private int[] rowsOfClass(int c) {
+        return java.util.stream.IntStream.range(0, size()).filter(i -> labels[i] == c).toArray();
+    }
+
+    private static int[] indices(boolean[] flags, boolean value) {
+        return java.util.stream.IntStream.range(0, flags.length).filter(i -> flags[i] == value).toArray();
+    }
 }

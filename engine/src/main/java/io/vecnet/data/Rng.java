@@ -55,4 +55,28 @@ public final class Rng {
             values[i] = (float) (scale * nextGaussian());
         }
     }
+
+    /** Uniform in [0, bound), without modulo bias (Lemire's multiply-and-reject). */
+    public int nextInt(int bound) {
+        if (bound < 1) {
+            throw new IllegalArgumentException("bound must be at least 1, got " + bound);
+        }
+        long threshold = (1L << 32) % bound;
+        while (true) {
+            long product = (nextLong() >>> 32) * bound;
+            if ((product & 0xFFFFFFFFL) >= threshold) {
+                return (int) (product >>> 32);
+            }
+        }
+    }
+
+    /** Shuffles {@code values} in place (Fisher-Yates), the same way for the same seed everywhere. */
+    public void shuffle(int[] values) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
 }

@@ -197,4 +197,40 @@ public final class ScalarKernels implements Kernels {
         }
         return sum;
     }
+
+    @Override
+    public void flushSubnormals(float[] x, int length) {
+        for (int i = 0; i < length; i++) {
+            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
+                x[i] = 0f;
+            }
+        }
+    }
+
+    @Override
+    public void momentumStep(float[] parameters, float[] gradient, float[] velocity, float learningRate,
+                             float momentum, boolean nesterov, int length) {
+        for (int i = 0; i < length; i++) {
+            float v = Math.fma(momentum, velocity[i], gradient[i]);
+            velocity[i] = v;
+            float step = nesterov ? Math.fma(momentum, v, gradient[i]) : v;
+            parameters[i] = Math.fma(-learningRate, step, parameters[i]);
+        }
+    }
+
+    @Override
+    public void adamStep(float[] parameters, float[] gradient, float[] m, float[] v, float beta1, float beta2,
+                         float stepSize, float correction2, float epsilon, float decay, int length) {
+        float oneMinusBeta1 = 1f - beta1;
+        float oneMinusBeta2 = 1f - beta2;
+        for (int i = 0; i < length; i++) {
+            float g = gradient[i];
+            float mi = Math.fma(beta1, m[i], oneMinusBeta1 * g);
+            float vi = Math.fma(beta2, v[i], oneMinusBeta2 * (g * g));
+            m[i] = mi;
+            v[i] = vi;
+            float denominator = (float) Math.sqrt(vi * correction2) + epsilon;
+            parameters[i] = Math.fma(-stepSize, mi / denominator, parameters[i] * decay);
+        }
+    }
 }

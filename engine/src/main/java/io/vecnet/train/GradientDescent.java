@@ -4,22 +4,26 @@ import io.vecnet.kernels.Kernels;
 
 /** Plain gradient descent, the case study's rule: {@code θ ← θ - lr·∇}. It keeps no state. */
 public final class GradientDescent implements Optimizer {
-    private final float learningRate;
+    private float learningRate;
 
     public GradientDescent(float learningRate) {
-        if (!(learningRate > 0f) || !Float.isFinite(learningRate)) {
-            throw new IllegalArgumentException("the learning rate must be a finite number > 0, got " + learningRate);
-        }
-        this.learningRate = learningRate;
+        setLearningRate(learningRate);
     }
 
     @Override
     public void step(float[] parameters, float[] gradient, Kernels kernels) {
         kernels.axpy(-learningRate, gradient, parameters, parameters.length);
+        kernels.flushSubnormals(parameters, parameters.length);
     }
 
+    @Override
     public float learningRate() {
         return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(float learningRate) {
+        this.learningRate = Optimizer.requirePositive("the learning rate", learningRate);
     }
 
     @Override

@@ -6,9 +6,7 @@ import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.TwoLayerPass;
 import io.vecnet.nn.Activation;
 import io.vecnet.nn.Backprop;
-import io.vecnet.nn.DenseLayer;
 import io.vecnet.nn.NetworkSpec;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,9 +23,7 @@ import java.util.Optional;
  * computes exactly what {@link Backprop} computes, only faster.
  */
 public final class Objective {
-    private final Kernels kernels;
-    private final List<DenseLayer> layers;
-    private final float l2;
+    private final L2Penalty penalty;
     private final int rows;
     private final DataTerm dataTerm;
 
@@ -37,22 +33,18 @@ public final class Objective {
     }
 
     private Objective(Kernels kernels, NetworkSpec spec, float l2, int rows, DataTerm dataTerm) {
-        this.kernels = kernels;
-        this.layers = spec.layers();
-        this.l2 = l2;
+        this.penalty = new L2Penalty(kernels, spec.layers(), l2);
         this.rows = rows;
         this.dataTerm = dataTerm;
     }
 
     /** The objective on all of {@code data}; its buffers are made here, once. */
     public static Objective on(Dataset data, NetworkSpec spec, float l2, Kernels kernels) {
-        if (!(l2 >= 0f) || !Float.isFinite(l2)) {
-            throw new IllegalArgumentException("L2 strength must be a finite number >= 0, got " + l2);
-        }
         if (data.dimensions() != spec.inputs() || data.classes() > spec.classes()) {
             throw new IllegalArgumentException("a " + spec.describe() + " network cannot train on " + data.size()
                     + " rows of " + data.dimensions() + " features and " + data.classes() + " classes");
         }
+        L2Penalty.requireValid(l2);
         int n = data.size();
         float[] x = new float[Math.multiplyExact(n, data.dimensions())];
         int[] labels = new int[n];
@@ -88,12 +80,7 @@ public final class Objective {
 
     /** Adds {@code l2·W} to the weights' gradient and returns the penalty {@code 0.5·l2·Σ‖W‖²}. */
     public float addL2(float[] parameters, float[] gradient) {
-        float squares = 0f;
-        for (DenseLayer layer : layers) {
-            squares += kernels.sumOfSquares(parameters, layer.weightOffset(), layer.weightCount());
-            kernels.axpy(l2, parameters, layer.weightOffset(), gradient, layer.weightOffset(), layer.weightCount());
-        }
-        return 0.5f * l2 * squares;
+        return penalty.addTo(parameters, gradient);
     }
 
     public int rows() {

@@ -3,10 +3,12 @@ package io.vecnet.train;
 import io.vecnet.nn.Mlp;
 
 /**
- * What a training run did: the trained network, the iterations run (fewer than asked when a
- * listener stopped it), the last loss computed, and the wall time of the loop.
+ * What a training run did: the trained network (with early stopping, the best one seen), the steps
+ * and epochs run, the last training loss computed, the wall time of the loop, whether early stopping
+ * ended it, and the returned network's validation loss and accuracy (null without validation data).
  */
-public record TrainingResult(Mlp model, int iterations, float finalLoss, long nanos) {
+public record TrainingResult(Mlp model, int iterations, int epochs, float finalLoss, long nanos, boolean stoppedEarly,
+                             Evaluation validation) {
     public double seconds() {
         return nanos / 1e9;
     }

@@ -1,0 +1,32 @@
+package io.vecnet.train;
+
+import io.vecnet.Matrix;
+import io.vecnet.data.Dataset;
+import io.vecnet.kernels.Kernels;
+import io.vecnet.nn.Mlp;
+
+/** A network's mean cross-entropy (no L2 term) and accuracy on a data set. */
+public record Evaluation(float loss, float accuracy) {
+
+    public static Evaluation of(Mlp model, Dataset data, Kernels kernels) {
+        int n = data.size();
+        if (n == 0) {
+            return new Evaluation(Float.NaN, Float.NaN);
+        }
+        Matrix scores = model.scores(data.features(), kernels);
+        int k = scores.cols();
+        float[] s = scores.data();
+        int correct = 0;
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (s[i * k + j] > s[i * k + best]) {
+                    best = j;
+                }
+            }
+            correct += best == data.label(i) ? 1 : 0;
+        }
+        float loss = kernels.softmaxCrossEntropy(s, data.labels(), new float[s.length], n, k);
+        return new Evaluation(loss, (float) correct / n);
+    }
+}
