@@ -11,6 +11,7 @@ import io.vecnet.io.ModelFile;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.nn.Activation;
+import io.vecnet.nn.Classifier;
 import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
 import io.vecnet.train.GradientDescent;
@@ -51,7 +52,7 @@ class EmbeddingExampleTest {
         float accuracy = net.accuracy(data);
         Matrix secondWeights = net.weights(1);                     // a copy, 64 x 32
         ModelFile.save(net, dir.resolve("spiral.vnet"));
-        Mlp loaded = ModelFile.load(dir.resolve("spiral.vnet"));
+        Classifier loaded = ModelFile.load(dir.resolve("spiral.vnet"));  // network, scaling, class names
         // --- README example ends ---
 
         assertEquals(10, losses.size());

@@ -3,7 +3,7 @@ package io.vecnet.cli;
 import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.nn.Mlp;
+import io.vecnet.nn.Classifier;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ final class BoundaryPlot {
     private BoundaryPlot() {
     }
 
-    static Chart draw(Dataset data, Mlp model, Kernels kernels, int width, int height) {
+    static Chart draw(Dataset data, Classifier model, Kernels kernels, int width, int height) {
         if (data.dimensions() != 2) {
             throw new CommandFailedException("a plot shows 2-D data; this data has " + data.dimensions() + " features");
         }
@@ -29,7 +29,7 @@ final class BoundaryPlot {
             classes = Math.max(classes, model.classes());
             drawRegions(chart, model, kernels);
         }
-        chart.axes(model == null ? "Data" : "Decision regions of the " + model.spec().describe() + " model", "x1", "x2");
+        chart.axes(model == null ? "Data" : "Decision regions of the " + model.network().spec().describe() + " model", "x1", "x2");
         drawPoints(chart, data);
         chart.legend(legend(classes));
         return chart;
@@ -44,7 +44,7 @@ final class BoundaryPlot {
     }
 
     /** Colours each pixel of the plot area by the class the model predicts at its centre, a row of pixels at a time. */
-    private static void drawRegions(Chart chart, Mlp model, Kernels kernels) {
+    private static void drawRegions(Chart chart, Classifier model, Kernels kernels) {
         PlotArea area = chart.area;
         Matrix row = new Matrix(area.width(), 2);
         for (int px = 0; px < area.width(); px++) {

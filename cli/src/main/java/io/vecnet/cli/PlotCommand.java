@@ -6,7 +6,7 @@ import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.io.ModelFile;
-import io.vecnet.nn.Mlp;
+import io.vecnet.nn.Classifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -52,7 +52,7 @@ final class PlotCommand implements Callable<Integer> {
         require(width >= 200 && width <= 10_000, "--width must be 200 to 10000, got " + width);
         require(height >= 200 && height <= 10_000, "--height must be 200 to 10000, got " + height);
         AtomicFile.requireWritable(out);
-        Mlp model = modelFile == null ? null : ModelFile.load(modelFile);
+        Classifier model = modelFile == null ? null : ModelFile.load(modelFile);
         Dataset points = data.equals(SPIRAL) ? spiral.generate(new Rng(spiral.seed)) : CsvDataset.read(Path.of(data));
         if (model != null && model.inputs() != points.dimensions()) {
             throw new CommandFailedException(modelFile + ": the model takes " + model.inputs()
@@ -60,7 +60,7 @@ final class PlotCommand implements Callable<Integer> {
         }
         BoundaryPlot.draw(points, model, KernelProvider.get(), width, height).writePng(out);
         spec.commandLine().getOut().println("drew " + points.size() + " points"
-                + (model == null ? "" : " and the " + model.spec().describe() + " model's decision regions") + " in " + out);
+                + (model == null ? "" : " and the " + model.network().spec().describe() + " model's decision regions") + " in " + out);
         return 0;
     }
 

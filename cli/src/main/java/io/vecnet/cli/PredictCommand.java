@@ -3,7 +3,7 @@ package io.vecnet.cli;
 import io.vecnet.io.AtomicFile;
 import io.vecnet.io.CsvDataset;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.nn.Mlp;
+import io.vecnet.nn.Classifier;
 import io.vecnet.io.ModelFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -47,7 +47,7 @@ final class PredictCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFile.requireWritable(out);
         }
-        Mlp model = ModelFile.load(modelFile);
+        Classifier model = ModelFile.load(modelFile);
         CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model.inputs(), model.classes());
         Kernels kernels = kernelOptions.kernels();
         Predictions predictions = Predictions.of(model, examples, kernels);

@@ -3,13 +3,13 @@ package io.vecnet.cli;
 import io.vecnet.Matrix;
 import io.vecnet.io.CsvDataset;
 import io.vecnet.kernels.Kernels;
-import io.vecnet.nn.Mlp;
+import io.vecnet.nn.Classifier;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A model's predicted class and class probabilities per row, scored against the labels when there are some. */
 record Predictions(int[] predicted, Matrix probabilities, int[] labels) {
-    static Predictions of(Mlp model, CsvDataset.Examples examples, Kernels kernels) {
+    static Predictions of(Classifier model, CsvDataset.Examples examples, Kernels kernels) {
         return new Predictions(model.predict(examples.features(), kernels),
                 model.probabilities(examples.features(), kernels), examples.labels());
     }

@@ -40,7 +40,7 @@ class PlotCommandTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(640, image.getWidth());
         assertEquals(480, image.getHeight());
-        Mlp net = ModelFile.load(model);
+        Mlp net = ModelFile.load(model).network();
         Dataset spiral = Spiral.generate(1L);
         PlotArea area = BoundaryPlot.area(spiral, 640, 480);
         int sampled = 0;

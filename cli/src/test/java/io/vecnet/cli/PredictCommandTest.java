@@ -40,7 +40,7 @@ class PredictCommandTest {
         Cli.Run run = Cli.run("predict", "--model", modelFile.toString(), "--data", csv.toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
 
-        Mlp model = ModelFile.load(modelFile);
+        Mlp model = ModelFile.load(modelFile).network();
         Dataset data = CsvDataset.read(csv);
         int[] predicted = model.predict(data.features(), KernelProvider.get());
         int[][] confusion = new int[3][3];

@@ -37,7 +37,7 @@ class TrainCommandTest {
         assertTrue(run.out().contains("iteration 1000: loss "), run.out());
         assertTrue(run.out().contains("saved the 2 → 30 relu → 3 model to " + model), run.out());
 
-        Mlp loaded = ModelFile.load(model);
+        Mlp loaded = ModelFile.load(model).network();
         assertEquals(30, loaded.spec().hidden().get(0));
         Dataset data = CsvDataset.read(csv);
         String accuracy = String.format(Locale.ROOT, "training accuracy: %.2f", loaded.accuracy(data, KernelProvider.get()));
@@ -53,7 +53,7 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String accuracy = run.out().lines().filter(l -> l.startsWith("training accuracy: ")).findFirst().orElseThrow();
         assertTrue(Float.parseFloat(accuracy.substring("training accuracy: ".length())) >= 0.97f, run.out());
-        assertEquals(NetworkSpec.of(2, 3, Activation.RELU, 64, 32), ModelFile.load(model).spec());
+        assertEquals(NetworkSpec.of(2, 3, Activation.RELU, 64, 32), ModelFile.load(model).network().spec());
     }
 
     @Test
@@ -62,7 +62,7 @@ class TrainCommandTest {
         Cli.Run run = Cli.run("train", "--hidden", "8,8,8", "--activation", "tanh", "--init", "xavier",
                 "--iterations", "20", "--quiet", "--save", model.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(NetworkSpec.of(2, 3, Activation.TANH, 8, 8, 8), ModelFile.load(model).spec());
+        assertEquals(NetworkSpec.of(2, 3, Activation.TANH, 8, 8, 8), ModelFile.load(model).network().spec());
         Cli.Run bad = Cli.run("train", "--activation", "softplus");
         assertEquals(VecnetCommand.EXIT_USAGE, bad.exitCode());
         assertTrue(bad.err().contains("unknown activation 'softplus'"), bad.err());
@@ -76,7 +76,7 @@ class TrainCommandTest {
         Cli.Run run = Cli.run("train", "--data", Cli.BAD.resolve("label-out-of-range.csv").toString(),
                 "--model", "linear", "--classes", "9", "--iterations", "5", "--save", model.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(9, ModelFile.load(model).classes());
+        assertEquals(9, ModelFile.load(model).network().classes());
     }
 
     @Test

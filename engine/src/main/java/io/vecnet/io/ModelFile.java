@@ -1,8 +1,10 @@
 package io.vecnet.io;
 
 import io.vecnet.nn.Activation;
+import io.vecnet.nn.Classifier;
 import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
+import io.vecnet.nn.Standardizer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -24,8 +26,9 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * vecnet's binary model format. Version {@value #VERSION} is a list of tagged sections: the network
- * ({@code NETW}: inputs, classes, activation, hidden widths) and its flat parameter array
- * ({@code PARM}), then a CRC32 of all preceding bytes; version 1 files (the fixed {@code linear} and
+ * ({@code NETW}: inputs, classes, activation, hidden widths), its flat parameter array ({@code PARM}),
+ * optionally the input scaling ({@code SCAL}) and the class names ({@code LABL}), then a CRC32 of all
+ * preceding bytes; version 1 files (the fixed {@code linear} and
  * {@code net} kinds of vecnet 0.1) still load. The full specification is {@code docs/model-format.md}.
  *
  * <p>Loading reads numbers only, never code, and checks every size against the file's before
@@ -37,6 +40,10 @@ public final class ModelFile {
     static final byte[] MAGIC = {(byte) 0x89, 'V', 'N', 'E', 'T', '\r', '\n', 0x1A};
     static final String NETWORK = "NETW";
     static final String PARAMETERS = "PARM";
+    static final String SCALER = "SCAL";
+    static final String CLASS_NAMES = "LABL";
+    /** Bytes a class name may take in UTF-8. */
+    static final int MAX_CLASS_NAME_BYTES = 1024;
     static final int MAX_NAME_BYTES = 16;
     static final int CRC_BYTES = 4;
     /** Inputs, classes, activation name, layer count and the widths of the most hidden layers a spec may have. */
@@ -46,25 +53,39 @@ public final class ModelFile {
     }
 
     /** Writes {@code model} to {@code file}, all at once or not at all. */
-    public static void save(Mlp model, Path file) throws IOException {
+    public static void save(Classifier model, Path file) throws IOException {
         AtomicFile.write(file, out -> write(model, out));
     }
 
+    /** Writes a bare network: no input scaling, numbered classes. */
+    public static void save(Mlp network, Path file) throws IOException {
+        save(Classifier.of(network), file);
+    }
+
     /** Writes {@code model} in the current format to {@code out}. */
-    public static void write(Mlp model, OutputStream out) throws IOException {
+    public static void write(Classifier model, OutputStream out) throws IOException {
         CRC32 crc = new CRC32();
         CheckedOutputStream checked = new CheckedOutputStream(out, crc);
         ByteBuffer start = littleEndian(MAGIC.length + 4).put(MAGIC).putInt(VERSION);
         checked.write(start.array());
-        writeSection(checked, NETWORK, network(model.spec()));
-        float[] parameters = model.parameters();
+        writeSection(checked, NETWORK, network(model.network().spec()));
+        float[] parameters = model.network().parameters();
         writeSectionHeader(checked, PARAMETERS, 4L * parameters.length);
         writeFloats(parameters, checked);
+        if (model.scaler().isPresent()) {
+            Standardizer scaler = model.scaler().get();
+            writeSectionHeader(checked, SCALER, 8L * scaler.features());
+            writeFloats(scaler.mean(), checked);
+            writeFloats(scaler.std(), checked);
+        }
+        if (!model.classNames().isEmpty()) {
+            writeSection(checked, CLASS_NAMES, classNames(model.classNames()));
+        }
         out.write(littleEndian(CRC_BYTES).putInt((int) crc.getValue()).array());
     }
 
     /** Reads a model written by this or an earlier vecnet. */
-    public static Mlp load(Path file) throws IOException {
+    public static Classifier load(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new ModelFileException(file, "is a directory, not a model file");
         }
@@ -86,6 +107,21 @@ public final class ModelFile {
         data.writeInt(Integer.reverseBytes(spec.hidden().size()));
         for (int width : spec.hidden()) {
             data.writeInt(Integer.reverseBytes(width));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] classNames(List<String> names) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (String name : names) {
+            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+            if (utf8.length > MAX_CLASS_NAME_BYTES) {
+                throw new IllegalArgumentException("class name '" + name.substring(0, 40) + "…' is longer than "
+                        + MAX_CLASS_NAME_BYTES + " bytes");
+            }
+            bytes.write(utf8.length & 0xFF);
+            bytes.write(utf8.length >>> 8);
+            bytes.writeBytes(utf8);
         }
         return bytes.toByteArray();
     }
@@ -126,11 +162,11 @@ public final class ModelFile {
             this.in = new CheckedInputStream(in, crc);
         }
 
-        Mlp read() throws IOException {
+        Classifier read() throws IOException {
             readMagic();
             long version = Integer.toUnsignedLong(buffer(4, "format version").getInt());
             if (version == 1) {
-                return readVersion1();
+                return Classifier.of(readVersion1());
             }
             if (version != VERSION) {
                 throw problem("model format version " + version + " is not supported; this vecnet reads versions 1 "
@@ -139,9 +175,11 @@ public final class ModelFile {
             return readSections();
         }
 
-        private Mlp readSections() throws IOException {
+        private Classifier readSections() throws IOException {
             NetworkSpec spec = null;
             float[] parameters = null;
+            Standardizer scaler = null;
+            List<String> names = null;
             while (size - position > CRC_BYTES) {
                 String tag = readTag();
                 long length = buffer(8, "length of section " + tag).getLong();
@@ -149,22 +187,69 @@ public final class ModelFile {
                     throw problem("truncated: section " + tag + " claims " + Long.toUnsignedString(length)
                             + " bytes, only " + Math.max(0, size - position - CRC_BYTES) + " remain before the CRC");
                 }
-                if (tag.equals(NETWORK) && length > MAX_NETWORK_BYTES) {
-                    throw problem("corrupted: a network section of " + length + " bytes (at most " + MAX_NETWORK_BYTES
-                            + ")");
+                if ((tag.equals(NETWORK) && length > MAX_NETWORK_BYTES)
+                        || length > Integer.MAX_VALUE - 8) {
+                    throw problem("corrupted: a " + tag + " section of " + length + " bytes");
                 }
                 switch (tag) {
                     case NETWORK -> spec = once(spec, tag, readNetwork((int) length));
                     case PARAMETERS -> parameters = once(parameters, tag, readParameters(spec, length));
-                    default -> throw problem("unknown section '" + tag + "' (this vecnet reads " + NETWORK + " and "
-                            + PARAMETERS + "; was the file written by a newer vecnet?)");
+                    case SCALER -> scaler = once(scaler, tag, readScaler(spec, length));
+                    case CLASS_NAMES -> names = once(names, tag, readClassNames(spec, (int) length));
+                    default -> throw problem("unknown section '" + tag + "' (this vecnet reads " + NETWORK + ", "
+                            + PARAMETERS + ", " + SCALER + " and " + CLASS_NAMES
+                            + "; was the file written by a newer vecnet?)");
                 }
             }
             if (spec == null || parameters == null) {
                 throw problem("truncated: the " + (spec == null ? NETWORK : PARAMETERS) + " section is missing");
             }
             readCrc();
-            return build(spec, parameters);
+            try {
+                return new Classifier(build(spec, parameters), scaler, names == null ? List.of() : names);
+            } catch (IllegalArgumentException e) {
+                throw problem("corrupted: " + e.getMessage());
+            }
+        }
+
+        private Standardizer readScaler(NetworkSpec spec, long length) throws IOException {
+            if (spec == null) {
+                throw problem("corrupted: the scaler comes before the network section");
+            }
+            if (length != 8L * spec.inputs()) {
+                throw problem("corrupted: a scaler of " + length + " bytes for " + spec.inputs() + " inputs");
+            }
+            float[] mean = readFloats(spec.inputs(), "scaler means");
+            float[] std = readFloats(spec.inputs(), "scaler deviations");
+            try {
+                return new Standardizer(mean, std);
+            } catch (IllegalArgumentException e) {
+                throw problem("corrupted scaler: " + e.getMessage());
+            }
+        }
+
+        private List<String> readClassNames(NetworkSpec spec, int length) throws IOException {
+            if (spec == null) {
+                throw problem("corrupted: the class names come before the network section");
+            }
+            ByteBuffer section = buffer(length, "class names");
+            List<String> names = new ArrayList<>();
+            while (section.hasRemaining()) {
+                if (section.remaining() < 2) {
+                    throw problem("corrupted: a class name is cut short");
+                }
+                int bytes = Short.toUnsignedInt(section.getShort());
+                if (bytes > section.remaining() || bytes > MAX_CLASS_NAME_BYTES) {
+                    throw problem("corrupted: a class name of " + bytes + " bytes");
+                }
+                byte[] utf8 = new byte[bytes];
+                section.get(utf8);
+                names.add(new String(utf8, StandardCharsets.UTF_8));
+            }
+            if (names.size() != spec.classes()) {
+                throw problem("corrupted: " + names.size() + " class names for " + spec.classes() + " classes");
+            }
+            return names;
         }
 
         private <T> T once(T existing, String tag, T value) throws ModelFileException {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecnet.data.Rng;
 import io.vecnet.nn.Activation;
+import io.vecnet.nn.Classifier;
+import io.vecnet.nn.Standardizer;
 import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
 import java.io.IOException;
@@ -56,10 +58,37 @@ class ModelFileTest {
     void networksOfAnyDepthRoundTripBitForBit(Activation activation) throws IOException {
         for (int[] hidden : new int[][] {{}, {5}, {7, 3}, {4, 4, 4, 4}}) {
             Mlp model = Mlp.initialise(NetworkSpec.of(6, 4, activation, hidden), new Rng(hidden.length));
-            Mlp back = ModelFile.load(saved(model));
+            Mlp back = ModelFile.load(saved(model)).network();
             assertEquals(model.spec(), back.spec());
             assertArrayEquals(model.parameters(), back.parameters());
         }
+    }
+
+    @Test
+    void inputScalingAndClassNamesRoundTrip() throws IOException {
+        Mlp network = Mlp.initialise(NetworkSpec.of(3, 3, Activation.TANH, 4), new Rng(2));
+        Standardizer scaler = new Standardizer(new float[] {1f, -2f, 1e6f}, new float[] {0.5f, 3f, 1e-3f});
+        Classifier model = new Classifier(network, scaler, List.of("setosa", "versicolor", "virginica ünïcode, \"quoted\""));
+        Path file = dir.resolve("named.vnet");
+        ModelFile.save(model, file);
+        Classifier back = ModelFile.load(file);
+        assertEquals(scaler, back.scaler().orElseThrow());
+        assertEquals(model.classNames(), back.classNames());
+        assertArrayEquals(network.parameters(), back.network().parameters());
+        float[] row = {2f, 1f, 1e6f + 1};
+        assertEquals(model.predict(row), back.predict(row));
+        assertArrayEquals(network.probabilities(scaler.apply(row)), back.probabilities(row));
+    }
+
+    @Test
+    void aScalerThatCannotScaleIsCorruption() throws IOException {
+        Mlp network = Mlp.initialise(NetworkSpec.linear(1, 2), new Rng(2));
+        ModelFile.save(new Classifier(network, new Standardizer(new float[] {0f}, new float[] {1f}), List.of()),
+                dir.resolve("s.vnet"));
+        byte[] bytes = Files.readAllBytes(dir.resolve("s.vnet"));
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putFloat(bytes.length - 8, 0f);
+        assertTrue(loadError(withCrc(bytes)).startsWith("corrupted scaler: feature 0 has mean 0.0 and std 0.0"),
+                loadError(withCrc(bytes)));
     }
 
     @Test
@@ -69,7 +98,7 @@ class ModelFileTest {
             hidden.add(3 + l % 7);
         }
         Mlp model = Mlp.initialise(new NetworkSpec(2, hidden, 3, Activation.TANH), new Rng(1));
-        Mlp back = ModelFile.load(saved(model));
+        Mlp back = ModelFile.load(saved(model)).network();
         assertEquals(model.spec(), back.spec());
         assertArrayEquals(model.parameters(), back.parameters());
     }
@@ -90,9 +119,9 @@ class ModelFileTest {
 
     @Test
     void version1FilesOfBothKindsStillLoad() throws Exception {
-        Mlp linear = ModelFile.load(fixture("linear-seed1.vnet"));
+        Mlp linear = ModelFile.load(fixture("linear-seed1.vnet")).network();
         assertEquals(NetworkSpec.linear(2, 3), linear.spec());
-        Mlp twoLayer = ModelFile.load(fixture("net-seed1.vnet"));
+        Mlp twoLayer = ModelFile.load(fixture("net-seed1.vnet")).network();
         assertEquals(NetworkSpec.of(2, 3, Activation.RELU, 100), twoLayer.spec());
         assertEquals(603, twoLayer.parameters().length);
     }
@@ -191,7 +220,7 @@ class ModelFileTest {
     void savingOverAnExistingModelReplacesItWhole() throws IOException {
         Path file = saved(net);
         ModelFile.save(Mlp.initialise(NetworkSpec.of(2, 3, Activation.RELU, 7), new Rng(9)), file);
-        assertEquals(List.of(7), ModelFile.load(file).spec().hidden());
+        assertEquals(List.of(7), ModelFile.load(file).network().spec().hidden());
     }
 
     private static Path fixture(String name) throws URISyntaxException {

@@ -43,7 +43,7 @@ class CaseStudyRegressionTest {
         Kernels kernels = KernelProvider.select(backend, threads);
         CaseStudyRun run = kind.equals("net") ? CaseStudyRun.net(seed, kernels) : CaseStudyRun.linear(seed, kernels);
         String name = kind + "-seed" + seed;
-        Mlp recorded = ModelFile.load(fixture(name + ".vnet"));
+        Mlp recorded = ModelFile.load(fixture(name + ".vnet")).network();
         assertEquals(recorded.spec(), run.model().spec());
         assertArrayEquals(recorded.parameters(), run.model().parameters(), "weights of " + name);
         assertEquals(lossLines(fixture(name + ".out")), formatted(run), "loss lines of " + name);
@@ -51,7 +51,7 @@ class CaseStudyRegressionTest {
 
     @Test
     void aVersion1ModelStillPredictsWhatItPredictedThen() throws Exception {
-        Mlp model = ModelFile.load(fixture("net-seed1.vnet"));
+        Mlp model = ModelFile.load(fixture("net-seed1.vnet")).network();
         Matrix x = CsvDataset.read(fixture("spiral-seed1.csv")).features();
         List<String> recorded = Files.readAllLines(fixture("net-seed1-predictions.csv"));
         for (Kernels kernels : List.of(KernelProvider.select(Backend.SCALAR), KernelProvider.select(Backend.VECTOR))) {

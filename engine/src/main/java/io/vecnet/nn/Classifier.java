@@ -1,0 +1,98 @@
+package io.vecnet.nn;
+
+import io.vecnet.Matrix;
+import io.vecnet.data.Dataset;
+import io.vecnet.kernels.Kernels;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a model file holds and what prediction needs: the network, the input scaling it was trained
+ * with (if any), and the names of its classes (if the data named them). Prediction takes raw rows
+ * and scales them itself, so a scaled model can never be fed unscaled rows by mistake. Immutable.
+ */
+public final class Classifier {
+    private final Mlp network;
+    private final Standardizer scaler;
+    private final List<String> classNames;
+
+    /**
+     * @param scaler     the scaling applied to rows before the network, or null for none
+     * @param classNames one name per class, or empty when the classes are numbered
+     */
+    public Classifier(Mlp network, Standardizer scaler, List<String> classNames) {
+        if (scaler != null && scaler.features() != network.inputs()) {
+            throw new IllegalArgumentException("a scaler of " + scaler.features() + " features for a network of "
+                    + network.inputs() + " inputs");
+        }
+        if (!classNames.isEmpty() && classNames.size() != network.classes()) {
+            throw new IllegalArgumentException(classNames.size() + " class names for " + network.classes() + " classes");
+        }
+        this.network = network;
+        this.scaler = scaler;
+        this.classNames = List.copyOf(classNames);
+    }
+
+    /** The network alone: raw rows, numbered classes. */
+    public static Classifier of(Mlp network) {
+        return new Classifier(network, null, List.of());
+    }
+
+    public Mlp network() {
+        return network;
+    }
+
+    public Optional<Standardizer> scaler() {
+        return Optional.ofNullable(scaler);
+    }
+
+    /** The class names, or an empty list when the classes are numbered 0..classes-1. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Class {@code k}'s name, or its number. */
+    public String className(int k) {
+        return classNames.isEmpty() ? Integer.toString(k) : classNames.get(k);
+    }
+
+    public int inputs() {
+        return network.inputs();
+    }
+
+    public int classes() {
+        return network.classes();
+    }
+
+    public int[] predict(Matrix rows) {
+        return network.predict(scaled(rows));
+    }
+
+    public int[] predict(Matrix rows, Kernels kernels) {
+        return network.predict(scaled(rows), kernels);
+    }
+
+    public int predict(float[] row) {
+        return network.predict(scaler == null ? row : scaler.apply(row));
+    }
+
+    public Matrix probabilities(Matrix rows) {
+        return network.probabilities(scaled(rows));
+    }
+
+    public Matrix probabilities(Matrix rows, Kernels kernels) {
+        return network.probabilities(scaled(rows), kernels);
+    }
+
+    public float[] probabilities(float[] row) {
+        return network.probabilities(scaler == null ? row : scaler.apply(row));
+    }
+
+    public float accuracy(Dataset data) {
+        return network.accuracy(scaler == null ? data : scaler.apply(data));
+    }
+
+    private Matrix scaled(Matrix rows) {
+        return scaler == null ? rows : scaler.apply(rows);
+    }
+}
