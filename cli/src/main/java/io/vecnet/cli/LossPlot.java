@@ -5,39 +5,63 @@ import java.awt.Color;
 import java.awt.geom.Path2D;
 import java.util.List;
 
-/** The training loss against the iteration. */
+/** The training loss, and the validation loss when there is one, against the iteration or epoch. */
 final class LossPlot {
     private static final Color LINE = new Color(0x1f77b4);
+    private static final Color VALIDATION = new Color(0xff7f0e);
 
     private LossPlot() {
     }
 
     /** {@code losses[i]} is the loss at iteration {@code i * stride}. */
     static Chart draw(float[] losses, int stride, int width, int height) {
+        float[] none = new float[losses.length];
+        java.util.Arrays.fill(none, Float.NaN);
+        return draw(losses, none, stride, "iteration", width, height);
+    }
+
+    /**
+     * The training loss and, where not NaN, the validation loss at report {@code i}: iteration or
+     * epoch {@code i * stride} (epochs count from 1).
+     */
+    static Chart draw(float[] losses, float[] validation, int stride, String unit, int width, int height) {
         if (losses.length == 0) {
             throw new IllegalArgumentException("there is no loss curve to plot: training ran 0 iterations");
         }
         double max = 0;
-        for (float loss : losses) {
-            max = Math.max(max, loss);
-        }
-        double lastIteration = Math.max(1, (losses.length - 1) * (double) stride);
-        Chart chart = new Chart(width, height, 0, lastIteration, 0, max > 0 ? max * 1.05 : 1);
-        chart.axes("Training loss", "iteration", "loss");
-        Path2D.Double curve = new Path2D.Double();
         for (int i = 0; i < losses.length; i++) {
-            double px = chart.area.left() + (i * (double) stride) / lastIteration * chart.area.width();
-            double py = chart.area.pixelY(losses[i]);
+            max = Math.max(max, Math.max(losses[i], Float.isNaN(validation[i]) ? 0 : validation[i]));
+        }
+        double first = unit.equals("epoch") ? 1 : 0;
+        double last = Math.max(first + 1, first + (losses.length - 1) * (double) stride);
+        Chart chart = new Chart(width, height, first, last, 0, max > 0 ? max * 1.05 : 1);
+        boolean validated = !Float.isNaN(validation[0]);
+        chart.axes(validated ? "Training and validation loss" : "Training loss", unit, "loss");
+        chart.g.setStroke(new BasicStroke(2f));
+        chart.g.setColor(LINE);
+        chart.g.draw(curve(chart, losses, stride, first, last));
+        if (!validated) {
+            chart.legend(List.of(new Chart.LegendEntry("loss (data + L2)", LINE, true)));
+            return chart;
+        }
+        chart.g.setColor(VALIDATION);
+        chart.g.draw(curve(chart, validation, stride, first, last));
+        chart.legend(List.of(new Chart.LegendEntry("training loss (data + L2)", LINE, true),
+                new Chart.LegendEntry("validation loss (data)", VALIDATION, true)));
+        return chart;
+    }
+
+    private static Path2D.Double curve(Chart chart, float[] values, int stride, double first, double last) {
+        Path2D.Double curve = new Path2D.Double();
+        for (int i = 0; i < values.length; i++) {
+            double px = chart.area.left() + (i * (double) stride) / (last - first) * chart.area.width();
+            double py = chart.area.pixelY(values[i]);
             if (i == 0) {
                 curve.moveTo(px, py);
             } else {
                 curve.lineTo(px, py);
             }
         }
-        chart.g.setColor(LINE);
-        chart.g.setStroke(new BasicStroke(2f));
-        chart.g.draw(curve);
-        chart.legend(List.of(new Chart.LegendEntry("loss (data + L2)", LINE, true)));
-        return chart;
+        return curve;
     }
 }

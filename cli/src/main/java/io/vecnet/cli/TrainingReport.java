@@ -1,5 +1,6 @@
 package io.vecnet.cli;
 
+import io.vecnet.train.Evaluation;
 import io.vecnet.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -7,9 +8,11 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Hears every iteration of a training run: prints the case study's {@code iteration N: loss X}
- * lines, keeps the loss curve for {@code --plot}, and on a terminal, when the run will take more
- * than about {@value #SLOW_RUN_SECONDS} s, keeps one progress line updated below them.
+ * Hears every report of a training run (every iteration of a full-batch run, every epoch of a
+ * mini-batch run): prints the case study's {@code iteration N: loss X} lines (or {@code epoch N: ...}),
+ * with the validation loss and accuracy when there are validation rows, keeps the loss curves for
+ * {@code --plot}, and on a terminal, when the run will take more than about
+ * {@value #SLOW_RUN_SECONDS} s, keeps one progress line updated below them.
  */
 final class TrainingReport implements TrainingListener {
     static final double SLOW_RUN_SECONDS = 2.0;
@@ -18,6 +21,7 @@ final class TrainingReport implements TrainingListener {
     private static final int MAX_CURVE_POINTS = 10_000;
 
     private final PrintWriter out;
+    private final String unit;
     private final int iterations;
     private final int printEvery;
     private final boolean printLosses;
@@ -25,39 +29,60 @@ final class TrainingReport implements TrainingListener {
     private final LongSupplier clock;
     private final int curveStride;
     private final float[] curve;
+    private final float[] validationCurve;
     private int curveLength;
     private long start = -1;
     private long lastRefresh;
     private int lastRefreshIteration;
     private int progressWidth;
 
+    /** A report per iteration (full batch) of a run of {@code iterations} iterations. */
     TrainingReport(PrintWriter out, int iterations, int printEvery, boolean printLosses, boolean terminal,
                    LongSupplier clock) {
+        this(out, "iteration", iterations, printEvery, printLosses, terminal, clock);
+    }
+
+    /** A report per {@code unit} ("iteration" or "epoch") of a run of at most {@code iterations} of them. */
+    TrainingReport(PrintWriter out, String unit, int iterations, int printEvery, boolean printLosses, boolean terminal,
+                   LongSupplier clock) {
         this.out = out;
+        this.unit = unit;
         this.iterations = iterations;
         this.printEvery = printEvery;
         this.printLosses = printLosses;
         this.terminal = terminal;
         this.clock = clock;
         this.curveStride = Math.max(1, (int) Math.ceil((double) iterations / MAX_CURVE_POINTS));
-        this.curve = new float[Math.ceilDiv(iterations, curveStride)];
+        this.curve = new float[Math.ceilDiv(iterations, curveStride) + 1];
+        this.validationCurve = new float[curve.length];
     }
 
     @Override
     public void onReport(Progress progress) {
-        onReport(progress.iteration(), progress.loss());
+        boolean epochs = unit.equals("epoch");
+        onReport(epochs ? progress.epoch() : progress.iteration(), progress.loss(), progress.validation());
     }
 
     void onReport(int iteration, float loss) {
+        onReport(iteration, loss, null);
+    }
+
+    private void onReport(int iteration, float loss, Evaluation validation) {
         if (start < 0) {
             start = clock.getAsLong();
         }
-        if (iteration % curveStride == 0) {
+        if (iteration % curveStride == 0 && curveLength < curve.length) {
+            validationCurve[curveLength] = validation == null ? Float.NaN : validation.loss();
             curve[curveLength++] = loss;
         }
         if (printLosses && iteration % printEvery == 0) {
             clearProgress();
-            out.printf(Locale.ROOT, "iteration %d: loss %.6f%n", iteration, loss);
+            out.printf(Locale.ROOT, "%s %d: loss %.6f", unit, iteration, loss);
+            if (validation != null) {
+                out.printf(Locale.ROOT, ", validation loss %.6f, accuracy %.4f", validation.loss(),
+                        validation.accuracy());
+            }
+            out.println();
             out.flush();
         }
         if (terminal && printLosses) {
@@ -71,9 +96,18 @@ final class TrainingReport implements TrainingListener {
         out.flush();
     }
 
-    /** The loss at iterations 0, stride, 2·stride, ... as recorded so far. */
+    /** The loss at iterations 0, stride, 2·stride, ... (epochs: 1, 1 + stride, ...) as recorded so far. */
     float[] lossCurve() {
         return Arrays.copyOf(curve, curveLength);
+    }
+
+    /** The validation loss at the same reports, NaN where there was none. */
+    float[] validationCurve() {
+        return Arrays.copyOf(validationCurve, curveLength);
+    }
+
+    String unit() {
+        return unit;
     }
 
     int curveStride() {
@@ -96,8 +130,8 @@ final class TrainingReport implements TrainingListener {
         if (progressWidth == 0 && elapsed / 1e9 + secondsLeft < SLOW_RUN_SECONDS) {
             return;
         }
-        String line = String.format(Locale.ROOT, "iteration %d/%d  loss %.6f  %.0f iterations/s  %s left",
-                iteration, iterations, loss, perSecond, duration(secondsLeft));
+        String line = String.format(Locale.ROOT, "%s %d/%d  loss %.6f  %.0f %ss/s  %s left",
+                unit, iteration, iterations, loss, perSecond, unit, duration(secondsLeft));
         out.print("\r" + line + " ".repeat(Math.max(0, progressWidth - line.length())));
         out.flush();
         progressWidth = line.length();
