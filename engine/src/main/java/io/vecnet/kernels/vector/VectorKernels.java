@@ -52,11 +52,13 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void matmul(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    public void matmul(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                       int m, int k, int n, boolean accumulate) {
         if (m == 0 || n == 0) {
             return;
         }
-        MatmulKernel.choose(form, m, k, n).multiply(form, a, b, c, m, k, n, accumulate, workers);
+        MatmulKernel.choose(form, m, k, n).multiply(form, a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate,
+                workers);
     }
 
     @Override

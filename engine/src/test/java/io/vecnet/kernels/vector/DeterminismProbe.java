@@ -72,7 +72,7 @@ public final class DeterminismProbe {
             if (kernels.backend() == Backend.VECTOR) {
                 for (MatmulKernel variant : MatmulKernel.values()) {
                     out = c.clone();
-                    variant.multiply(form, a, b, out, m, k, n, true, Workers.SERIAL);
+                    variant.multiply(form, a, 0, b, 0, out, 0, m, k, n, true, Workers.SERIAL);
                     outputs.put("matmul " + variant + " " + form, out);
                 }
             }
