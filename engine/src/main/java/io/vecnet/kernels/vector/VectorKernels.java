@@ -109,8 +109,8 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols) {
-        return VectorSoftmax.crossEntropy(scores, labels, grad, rows, cols);
+    public float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols, float scale) {
+        return VectorSoftmax.crossEntropy(scores, labels, grad, rows, cols, scale);
     }
 
     @Override
@@ -119,7 +119,7 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void columnSums(float[] x, float[] out, int rows, int cols) {
+    public void columnSums(float[] x, float[] out, int outOffset, int rows, int cols) {
         int whole = SPECIES.loopBound(cols);
         int j = 0;
         for (; j < whole; j += LANES) {
@@ -127,39 +127,45 @@ public final class VectorKernels implements Kernels {
             for (int row = 0; row < rows * cols; row += cols) {
                 sum = sum.add(FloatVector.fromArray(SPECIES, x, row + j));
             }
-            sum.intoArray(out, j);
+            sum.intoArray(out, outOffset + j);
         }
         for (; j < cols; j++) {
             float sum = 0f;
             for (int row = 0; row < rows * cols; row += cols) {
                 sum += x[row + j];
             }
-            out[j] = sum;
+            out[outOffset + j] = sum;
         }
     }
 
     @Override
-    public void axpy(float alpha, float[] x, float[] y, int length) {
+    public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
+        FloatVector a = VectorMath.broadcast(alpha);
         int i = 0;
         for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
-            FloatVector.fromArray(SPECIES, x, i).fma(VectorMath.broadcast(alpha), FloatVector.fromArray(SPECIES, y, i)).intoArray(y, i);
+            FloatVector.fromArray(SPECIES, x, xOffset + i).fma(a, FloatVector.fromArray(SPECIES, y, yOffset + i))
+                    .intoArray(y, yOffset + i);
         }
         for (; i < length; i++) {
-            y[i] = Math.fma(alpha, x[i], y[i]);
+            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
         }
     }
 
+    /**
+     * Lane q sums the squares at {@code offset + q + t·LANES}, counted from the range start, so a range
+     * gives the same bits wherever it sits in its array.
+     */
     @Override
-    public float sumOfSquares(float[] x, int length) {
+    public float sumOfSquares(float[] x, int offset, int length) {
         FloatVector sum = FloatVector.zero(SPECIES);
         int i = 0;
         for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, offset + i);
             sum = v.fma(v, sum);
         }
         float total = VectorMath.sumLanes(sum);
         for (; i < length; i++) {
-            total = Math.fma(x[i], x[i], total);
+            total = Math.fma(x[offset + i], x[offset + i], total);
         }
         return total;
     }

@@ -7,6 +7,7 @@ import static io.vecnet.testing.FloatAsserts.randomFloats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vecnet.kernels.FloatMath;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.ScalarKernels;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The non-matmul kernels: vector and scalar backends against float64 references, and the bit-for-bit
  * equalities the javadoc promises (element-wise ops, and softmax on rows narrower than a vector).
+ * Ranges at offsets give the bits they give from index 0.
  */
 class VectorKernelsTest {
     private static final int LANES = VectorMath.LANES;
@@ -131,6 +133,64 @@ class VectorKernelsTest {
         assertWithin(reference, scalar, tolerance, "axpy vs float64");
     }
 
+    static Stream<Arguments> lengthsAndOffsets() {
+        return lengths().boxed().flatMap(length -> IntStream.of(1, LANES - 1, LANES + 3)
+                .mapToObj(offset -> Arguments.of(length, offset)));
+    }
+
+    /** {@code values} at {@code offset} in a larger array filled with {@code around}. */
+    private static float[] placed(float[] values, int offset, float around) {
+        float[] array = new float[offset + values.length + LANES + 1];
+        Arrays.fill(array, around);
+        System.arraycopy(values, 0, array, offset, values.length);
+        return array;
+    }
+
+    @ParameterizedTest(name = "length={0} offset={1}")
+    @MethodSource("lengthsAndOffsets")
+    void axpyAtOffsetsGivesTheBitsOfTheRangesFromIndexZeroAndTouchesNothingElse(int length, int offset) {
+        SplittableRandom random = random(length, offset, 10);
+        float[] x = randomFloats(random, length, 4f);
+        float[] y = randomFloats(random, length, 4f);
+        float alpha = 1.37f;
+        int yOffset = 2 * offset + 1;
+        float[] fromZero = y.clone();
+        VECTOR.axpy(alpha, x, fromZero, length);
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] placedX = placed(x, offset, Float.NaN);
+            float[] placedY = placed(y, yOffset, -5f);
+            kernels.axpy(alpha, placedX, offset, placedY, yOffset, length);
+            assertSameBits(placed(x, offset, Float.NaN), placedX, kernels.backend() + " axpy must not change x");
+            assertSameBits(placed(fromZero, yOffset, -5f), placedY, kernels.backend() + " axpy at offsets");
+        }
+    }
+
+    @ParameterizedTest(name = "length={0} offset={1}")
+    @MethodSource("lengthsAndOffsets")
+    void sumOfSquaresOfARangeHasTheBitsOfTheSameValuesFromIndexZero(int length, int offset) {
+        float[] x = randomFloats(random(length, offset, 11), length, 3f);
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            assertSameBits(kernels.sumOfSquares(x, length), kernels.sumOfSquares(placed(x, offset, Float.NaN), offset,
+                    length), kernels.backend() + " sumOfSquares at offset " + offset);
+        }
+    }
+
+    @ParameterizedTest(name = "rows={0} cols={1}")
+    @MethodSource("rowsAndCols")
+    void columnSumsAtAnOffsetEqualScalarBitsAndTouchNothingElse(int rows, int cols) {
+        SplittableRandom random = random(rows, cols, 12);
+        float[] x = randomFloats(random, rows * cols, 5f);
+        int outOffset = LANES + 3;
+        float[] vector = placed(new float[cols], outOffset, 9f);
+        float[] scalar = vector.clone();
+        VECTOR.columnSums(x, vector, outOffset, rows, cols);
+        SCALAR.columnSums(x, scalar, outOffset, rows, cols);
+        assertSameBits(scalar, vector, "columnSums at an offset, vector vs scalar");
+        float[] fromZero = new float[cols];
+        SCALAR.columnSums(x, fromZero, rows, cols);
+        assertSameBits(placed(fromZero, outOffset, 9f), scalar, "columnSums at an offset vs from index 0");
+    }
+
     @ParameterizedTest(name = "rows={0} cols={1}")
     @MethodSource("rowsAndCols")
     void columnSumsEqualScalarBitsAndTheFloat64Sums(int rows, int cols) {
@@ -227,6 +287,103 @@ class VectorKernelsTest {
         if (cols < LANES) {
             assertSameBits(scalarLoss, vectorLoss, "loss with cols < lanes, vector vs scalar");
             assertSameBits(scalarGrad, vectorGrad, "gradient with cols < lanes, vector vs scalar");
+        }
+    }
+
+    @ParameterizedTest(name = "rows={0} cols={1}")
+    @MethodSource("rowsAndCols")
+    void softmaxCrossEntropyWithScaleOneOverRowsKeepsTheMeansBits(int rows, int cols) {
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        SplittableRandom random = random(rows, cols, 13);
+        float[] scores = randomFloats(random, rows * cols, 4f);
+        int[] labels = random.ints(rows, 0, cols).toArray();
+        float[] meanGrad = new float[scores.length];
+        float mean = meanCrossEntropyAsBeforeTheScale(scores, labels, meanGrad, rows, cols);
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] grad = new float[scores.length];
+            float loss = kernels.softmaxCrossEntropy(scores, labels, grad, rows, cols, 1f / rows);
+            float[] defaultGrad = new float[scores.length];
+            assertSameBits(loss, kernels.softmaxCrossEntropy(scores, labels, defaultGrad, rows, cols),
+                    kernels.backend() + " loss, scale 1/rows vs the mean overload");
+            assertSameBits(grad, defaultGrad, kernels.backend() + " gradient, scale 1/rows vs the mean overload");
+            if (kernels == SCALAR || cols < LANES) {
+                assertSameBits(mean, loss, kernels.backend() + " loss, scale 1/rows vs the mean as it was");
+                assertSameBits(meanGrad, grad, kernels.backend() + " gradient, scale 1/rows vs the mean as it was");
+            }
+        }
+    }
+
+    /** The scalar kernel as it was before it took a scale: the mean, with 1/rows rounded once up front. */
+    private static float meanCrossEntropyAsBeforeTheScale(float[] scores, int[] labels, float[] grad, int rows,
+                                                          int cols) {
+        float invRows = 1f / rows;
+        float lossSum = 0f;
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, scores[row + j]);
+            }
+            float sum = 0f;
+            for (int j = 0; j < cols; j++) {
+                grad[row + j] = FloatMath.exp(scores[row + j] - max);
+                sum += grad[row + j];
+            }
+            lossSum += FloatMath.log(sum) - (scores[row + labels[i]] - max);
+            float scale = invRows / sum;
+            for (int j = 0; j < cols; j++) {
+                grad[row + j] *= scale;
+            }
+            grad[row + labels[i]] -= invRows;
+        }
+        return lossSum * invRows;
+    }
+
+    /**
+     * The loss is {@code Σ loss_i} times the scale, one rounding, so it is always the scale-1 loss times
+     * the scale exactly. The gradient rounds {@code scale / sum} once per row: for a power of two that
+     * is exact and every element is the scale-1 element times the scale bit for bit; for other scales
+     * an element is within a few roundings of it (4u relative, plus 8u·scale where the label's 1 is
+     * subtracted).
+     */
+    @ParameterizedTest(name = "rows={0} cols={1}")
+    @MethodSource("rowsAndCols")
+    void softmaxCrossEntropyScalesItsLossExactlyAndItsGradientWithinRounding(int rows, int cols) {
+        if (cols == 0) {
+            return;
+        }
+        SplittableRandom random = random(rows, cols, 14);
+        float[] scores = randomFloats(random, rows * cols, 4f);
+        int[] labels = random.ints(rows, 0, cols).toArray();
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] unitGrad = new float[scores.length];
+            float unitLoss = kernels.softmaxCrossEntropy(scores, labels, unitGrad, rows, cols, 1f);
+            for (float scale : new float[] {0.25f, 2f, 0x1p-10f, 1f / 3, 1f / (rows + 7), 0.3f, -0.7f}) {
+                String context = kernels.backend() + " scale " + scale;
+                float[] grad = new float[scores.length];
+                float loss = kernels.softmaxCrossEntropy(scores, labels, grad, rows, cols, scale);
+                assertSameBits(unitLoss * scale, loss, context + ": loss");
+                float[] scaled = new float[grad.length];
+                double[] reference = new double[grad.length];
+                double[] tolerance = new double[grad.length];
+                for (int i = 0; i < grad.length; i++) {
+                    scaled[i] = unitGrad[i] * scale;
+                    reference[i] = (double) unitGrad[i] * scale;
+                    boolean label = labels[i / cols] == i % cols;
+                    tolerance[i] = 4 * UNIT_ROUNDOFF * Math.abs(reference[i])
+                            + (label ? 8 * UNIT_ROUNDOFF * Math.abs(scale) : 0);
+                }
+                boolean powerOfTwo = (Float.floatToRawIntBits(scale) & 0x007fffff) == 0;
+                if (powerOfTwo) {
+                    assertSameBits(scaled, grad, context + ": gradient, a power of two");
+                } else {
+                    assertWithin(reference, grad, tolerance, context + ": gradient");
+                }
+            }
+            assertSameBits(0f, kernels.softmaxCrossEntropy(new float[0], new int[0], new float[0], 0, cols, 0.5f),
+                    kernels.backend() + ": no rows");
         }
     }
 
