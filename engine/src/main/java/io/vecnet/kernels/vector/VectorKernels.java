@@ -5,6 +5,7 @@ import static io.vecnet.kernels.vector.VectorMath.SPECIES;
 
 import io.vecnet.Matrix;
 import io.vecnet.kernels.Backend;
+import io.vecnet.kernels.FloatMath;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.MatmulForm;
 import io.vecnet.kernels.TwoLayerPass;
@@ -105,6 +106,79 @@ public final class VectorKernels implements Kernels {
             if (!(activation[i] > 0f)) {
                 grad[i] = 0f;
             }
+        }
+    }
+
+    @Override
+    public void leakyRelu(float[] x, float slope, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(x, i);
+        }
+        for (; i < length; i++) {
+            x[i] = x[i] > 0f ? x[i] : slope * x[i];
+        }
+    }
+
+    @Override
+    public void leakyReluBackward(float[] grad, float[] activation, float slope, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            var inactive = FloatVector.fromArray(SPECIES, activation, i).compare(VectorOperators.GT, 0f).not();
+            FloatVector g = FloatVector.fromArray(SPECIES, grad, i);
+            g.blend(g.mul(slope), inactive).intoArray(grad, i);
+        }
+        for (; i < length; i++) {
+            if (!(activation[i] > 0f)) {
+                grad[i] *= slope;
+            }
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            VectorMath.tanh(FloatVector.fromArray(SPECIES, x, i)).intoArray(x, i);
+        }
+        for (; i < length; i++) {
+            x[i] = FloatMath.tanh(x[i]);
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] grad, float[] activation, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector a = FloatVector.fromArray(SPECIES, activation, i);
+            FloatVector.fromArray(SPECIES, grad, i).mul(a.neg().fma(a, VectorMath.broadcast(1f))).intoArray(grad, i);
+        }
+        for (; i < length; i++) {
+            grad[i] *= Math.fma(-activation[i], activation[i], 1f);
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] x, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            VectorMath.sigmoid(FloatVector.fromArray(SPECIES, x, i)).intoArray(x, i);
+        }
+        for (; i < length; i++) {
+            x[i] = FloatMath.sigmoid(x[i]);
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(float[] grad, float[] activation, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector a = FloatVector.fromArray(SPECIES, activation, i);
+            FloatVector.fromArray(SPECIES, grad, i).mul(a.mul(VectorMath.broadcast(1f).sub(a))).intoArray(grad, i);
+        }
+        for (; i < length; i++) {
+            grad[i] *= activation[i] * (1f - activation[i]);
         }
     }
 

@@ -2,6 +2,7 @@ package io.vecnet.kernels.vector;
 
 import static io.vecnet.testing.FloatAsserts.UNIT_ROUNDOFF;
 import static io.vecnet.testing.FloatAsserts.assertSameBits;
+import static io.vecnet.testing.FloatAsserts.assertSameBitsOrBothNaN;
 import static io.vecnet.testing.FloatAsserts.assertWithin;
 import static io.vecnet.testing.FloatAsserts.randomFloats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,11 @@ class VectorKernelsTest {
     private static final Kernels SCALAR = new ScalarKernels();
     private static final float[] SPECIAL = {-0f, 0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
             Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MAX_VALUE, Float.MAX_VALUE, 1f, -1f};
+    /** Where tanh and sigmoid turn: tiny, around the exp clamp, and saturated. */
+    private static final float[] ACTIVATION_SPECIAL = {1e-30f, -1e-30f, 3e-8f, -3e-8f, -Float.MIN_NORMAL,
+            0x1.fffffcp-127f, 0.5f, -0.5f, 9f, -9f, 20f, -20f, 43.7f, -43.7f, 87.4f, -87.4f, 88.5f, -88.5f,
+            1e30f, -1e30f};
+    private static final float[] SLOPES = {0.01f, 0.3f, 0f, -0f, 1.5f, -2f};
 
     static IntStream lengths() {
         TreeSet<Integer> sizes = new TreeSet<>(List.of(0, 1, 2, 3, 7, 15, 16, 17, 31, 33, 37, 61, 100, 127, 211, 300));
@@ -110,6 +117,121 @@ class VectorKernelsTest {
             float expected = i < length && !(activation[i] > 0f) ? 0f : grad[i];
             assertSameBits(expected, scalar[i], "reluBackward at " + i + ", activation " + activation[i]);
         }
+    }
+
+    /**
+     * Values spread over many binades, with every third replaced by one of {@link #SPECIAL} or
+     * {@link #ACTIVATION_SPECIAL}.
+     */
+    private static float[] activationInputs(SplittableRandom random, int length) {
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            float magnitude = (float) Math.scalb(1 + random.nextDouble(), random.nextInt(-30, 8));
+            x[i] = random.nextBoolean() ? magnitude : -magnitude;
+            if (i % 3 == 0) {
+                x[i] = random.nextBoolean() ? SPECIAL[random.nextInt(SPECIAL.length)]
+                        : ACTIVATION_SPECIAL[random.nextInt(ACTIVATION_SPECIAL.length)];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Runs {@code kernel} on copies of {@code x} with both backends; asserts the same bits everywhere (a
+     * NaN may come out as another NaN: for a NaN activation, the sign of fma(-a, a, 1) changes between
+     * JIT tiers) and that nothing from {@code length} on changed. Returns the scalar result.
+     */
+    private static float[] assertBothBackendsGiveTheSameBits(String name, float[] x, int length,
+                                                              BiConsumer<Kernels, float[]> kernel) {
+        float[] vector = x.clone();
+        float[] scalar = x.clone();
+        kernel.accept(VECTOR, vector);
+        kernel.accept(SCALAR, scalar);
+        assertSameBitsOrBothNaN(scalar, vector, name + " vector vs scalar");
+        assertSameBits(Arrays.copyOfRange(x, length, x.length), Arrays.copyOfRange(scalar, length, x.length),
+                name + " past the length");
+        return scalar;
+    }
+
+    @ParameterizedTest(name = "length={0}")
+    @MethodSource("lengths")
+    void leakyReluAndItsBackwardEqualScalarBits(int length) {
+        SplittableRandom random = random(length, 7);
+        float[] x = activationInputs(random, length + 5);
+        float[] grad = activationInputs(random, length + 5);
+        for (float slope : SLOPES) {
+            float[] y = assertBothBackendsGiveTheSameBits("leakyRelu slope " + slope, x, length,
+                    (kernels, values) -> kernels.leakyRelu(values, slope, length));
+            for (int i = 0; i < length; i++) {
+                float expected = x[i] > 0f ? x[i] : (float) ((double) slope * x[i]);
+                assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(y[i]),
+                        "leakyRelu slope " + slope + " of " + x[i]);
+            }
+            assertBothBackendsGiveTheSameBits("leakyReluBackward slope " + slope, grad, length,
+                    (kernels, g) -> kernels.leakyReluBackward(g, y, slope, length));
+            assertBothBackendsGiveTheSameBits("leakyReluBackward slope " + slope + " at special activations", grad,
+                    length, (kernels, g) -> kernels.leakyReluBackward(g, x, slope, length));
+        }
+    }
+
+    @ParameterizedTest(name = "length={0}")
+    @MethodSource("lengths")
+    void tanhAndItsBackwardEqualScalarBits(int length) {
+        SplittableRandom random = random(length, 8);
+        float[] x = activationInputs(random, length + 5);
+        float[] grad = activationInputs(random, length + 5);
+        float[] y = assertBothBackendsGiveTheSameBits("tanh", x, length,
+                (kernels, values) -> kernels.tanh(values, length));
+        assertBothBackendsGiveTheSameBits("tanhBackward", grad, length,
+                (kernels, g) -> kernels.tanhBackward(g, y, length));
+        assertBothBackendsGiveTheSameBits("tanhBackward at special activations", grad, length,
+                (kernels, g) -> kernels.tanhBackward(g, x, length));
+    }
+
+    @ParameterizedTest(name = "length={0}")
+    @MethodSource("lengths")
+    void sigmoidAndItsBackwardEqualScalarBits(int length) {
+        SplittableRandom random = random(length, 9);
+        float[] x = activationInputs(random, length + 5);
+        float[] grad = activationInputs(random, length + 5);
+        float[] y = assertBothBackendsGiveTheSameBits("sigmoid", x, length,
+                (kernels, values) -> kernels.sigmoid(values, length));
+        assertBothBackendsGiveTheSameBits("sigmoidBackward", grad, length,
+                (kernels, g) -> kernels.sigmoidBackward(g, y, length));
+        assertBothBackendsGiveTheSameBits("sigmoidBackward at special activations", grad, length,
+                (kernels, g) -> kernels.sigmoidBackward(g, x, length));
+    }
+
+    @Test
+    void activationsOfSpecialValuesAreWhatTheFunctionsPromise() {
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] x = {Float.NaN, 0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MAX_VALUE,
+                    -Float.MAX_VALUE, Float.MIN_VALUE};
+            float[] tanh = repeatedToAWholeVector(x);
+            float[] sigmoid = tanh.clone();
+            kernels.tanh(tanh, tanh.length);
+            kernels.sigmoid(sigmoid, sigmoid.length);
+            String name = kernels.backend() + " ";
+            assertTrue(Float.isNaN(tanh[0]) && Float.isNaN(sigmoid[0]), name + "NaN stays NaN");
+            assertSameBits(new float[] {0f, -0f, 1f, -1f, 1f, -1f}, Arrays.copyOfRange(tanh, 1, 7),
+                    name + "tanh keeps the sign of zero and saturates at ±1");
+            assertEquals(0.5f, sigmoid[1], name + "sigmoid(0)");
+            assertEquals(0.5f, sigmoid[2], name + "sigmoid(-0)");
+            assertEquals(1f, sigmoid[3], name + "sigmoid(inf)");
+            assertEquals(1f, sigmoid[5], name + "sigmoid(MAX_VALUE)");
+            assertTrue(sigmoid[4] > 0f && sigmoid[4] < 2 * Float.MIN_NORMAL,
+                    name + "sigmoid(-inf) is the smallest value exp gives, was " + sigmoid[4]);
+            assertEquals(0.5f, sigmoid[7], name + "sigmoid(MIN_VALUE)");
+        }
+    }
+
+    /** {@code values} repeated to a whole number of vectors, so that the vector loop sees them. */
+    private static float[] repeatedToAWholeVector(float[] values) {
+        float[] repeated = new float[(values.length + LANES - 1) / LANES * LANES];
+        for (int i = 0; i < repeated.length; i++) {
+            repeated[i] = values[i % values.length];
+        }
+        return repeated;
     }
 
     @ParameterizedTest(name = "length={0}")
