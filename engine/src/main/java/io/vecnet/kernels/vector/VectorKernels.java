@@ -9,6 +9,7 @@ import io.vecnet.kernels.FloatMath;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.MatmulForm;
 import io.vecnet.kernels.TwoLayerPass;
+import java.util.Optional;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -63,10 +64,10 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public TwoLayerPass twoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
+    public Optional<TwoLayerPass> fusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
         return FusedTwoLayerPass.fits(x.cols(), classes)
-                ? new FusedTwoLayerPass(x, labels, hidden, classes, workers)
-                : Kernels.super.twoLayerPass(x, labels, hidden, classes);
+                ? Optional.of(new FusedTwoLayerPass(x, labels, hidden, classes, workers))
+                : Optional.empty();
     }
 
     @Override
