@@ -68,7 +68,9 @@ public final class FloatMath {
 
     /**
      * tanh from {@link #exp}: {@code sign(x) · (1 - t) / (1 + t)} with {@code t = e^(-2|x|)}, which never
-     * overflows. Within 3e-8 of the true value absolutely (relative error grows near 0, where tanh x ≈ x).
+     * overflows. Within 9e-8 of the true value absolutely (8.95e-8 at worst over every float) and within
+     * 2.5 ulp from |x| = 0.5 on. Nearer 0, where tanh x ≈ x, the relative error grows: 1 - t is a
+     * multiple of 2^-24, and |x| below 2^-26 gives ±0.
      */
     public static float tanh(float x) {
         float t = exp(-2f * Math.abs(x));
@@ -76,7 +78,11 @@ public final class FloatMath {
         return Math.copySign(magnitude, x);
     }
 
-    /** The logistic function from {@link #exp}: {@code e / (1 + e)} with {@code e = e^x} below 0, else {@code 1 / (1 + e^-x)}. */
+    /**
+     * The logistic function from {@link #exp}: {@code e / (1 + e)} with {@code e = e^x} below 0, else
+     * {@code 1 / (1 + e^-x)}. Within 9e-8 of the true value absolutely (8.93e-8 at worst over every
+     * float) and within 2.5 ulp wherever the true value is a normal float.
+     */
     public static float sigmoid(float x) {
         float e = exp(-Math.abs(x));
         return x >= 0f ? 1f / (1f + e) : e / (1f + e);

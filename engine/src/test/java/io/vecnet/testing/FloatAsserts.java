@@ -30,6 +30,24 @@ public final class FloatAsserts {
         assertSameBits(expected, actual, expected.length, context);
     }
 
+    /**
+     * Bit-for-bit equality except that any NaN equals any other: Java leaves open which NaN an operation
+     * on NaNs returns, and the JIT tiers do not all pick the same one.
+     */
+    public static void assertSameBitsOrBothNaN(float[] expected, float[] actual, String context) {
+        assertSameBits(canonicalNaN(expected), canonicalNaN(actual), context);
+    }
+
+    private static float[] canonicalNaN(float[] values) {
+        float[] canonical = values.clone();
+        for (int i = 0; i < canonical.length; i++) {
+            if (Float.isNaN(canonical[i])) {
+                canonical[i] = Float.NaN;
+            }
+        }
+        return canonical;
+    }
+
     public static void assertSameBits(float expected, float actual, String context) {
         assertSameBits(new float[] {expected}, new float[] {actual}, 1, context);
     }

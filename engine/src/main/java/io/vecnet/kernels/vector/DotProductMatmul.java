@@ -16,30 +16,40 @@ final class DotProductMatmul {
     private DotProductMatmul() {
     }
 
-    static void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    static void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                         int m, int k, int n, boolean accumulate) {
         if (form == MatmulForm.ATB) {
-            a = Scratch.transpose(Scratch.Slot.A, a, k, m);
+            a = Scratch.transpose(Scratch.Slot.A, a, aOffset, k, m);
+            aOffset = 0;
         }
         if (form != MatmulForm.ABT) {
-            b = Scratch.transpose(Scratch.Slot.B, b, k, n);
+            b = Scratch.transpose(Scratch.Slot.B, b, bOffset, k, n);
+            bOffset = 0;
         }
         float[] lanes = Scratch.get(Scratch.Slot.C, 4 * LANES);
         float[] sums = new float[4];
         for (int i = 0; i < m; i++) {
+            int cRow = cOffset + i * n;
             for (int j = 0; j < n; j += 4) {
-                fourDots(a, i * k, b, j, n, k, lanes);
+                fourDots(a, aOffset + i * k, b, bOffset, j, n, k, lanes);
                 VectorMath.sumLanes4(lanes, sums);
                 for (int q = 0; q < 4 && j + q < n; q++) {
-                    int index = i * n + j + q;
+                    int index = cRow + j + q;
                     c[index] = accumulate ? c[index] + sums[q] : sums[q];
                 }
             }
         }
     }
 
-    /** Lane-wise dots of A's row at aRow with B rows j..j+3 (repeating row n-1 past n) into lanes. */
-    private static void fourDots(float[] a, int aRow, float[] b, int j, int n, int k, float[] lanes) {
-        int b0 = j * k, b1 = Math.min(j + 1, n - 1) * k, b2 = Math.min(j + 2, n - 1) * k, b3 = Math.min(j + 3, n - 1) * k;
+    /**
+     * Lane-wise dots of A's row at aRow with rows j..j+3 of the n x k matrix at bOffset (repeating row n-1
+     * past n) into lanes.
+     */
+    private static void fourDots(float[] a, int aRow, float[] b, int bOffset, int j, int n, int k, float[] lanes) {
+        int b0 = bOffset + j * k;
+        int b1 = bOffset + Math.min(j + 1, n - 1) * k;
+        int b2 = bOffset + Math.min(j + 2, n - 1) * k;
+        int b3 = bOffset + Math.min(j + 3, n - 1) * k;
         FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
         int p = 0;
         for (int whole = SPECIES.loopBound(k); p < whole; p += LANES) {

@@ -29,8 +29,9 @@ import jdk.incubator.vector.VectorSpecies;
  * (padding classes score -inf), so the hot loops have no branches: where control flow merges
  * vectors, C2 may box them on the heap.
  *
- * <p>Every value is rounded exactly as {@link io.vecnet.kernels.UnfusedTwoLayerPass} on the scalar
- * kernels rounds it (same operations, same order), so this pass gives the scalar backend's bits: a
+ * <p>Every value is rounded exactly as the separate scalar kernels round it when they run the same
+ * layers (affine, ReLU, affine, softmax cross-entropy, then the backward products and column sums),
+ * with the same operations in the same order, so this pass gives the scalar backend's bits: a
  * 10,000-step run, which amplifies any rounding difference, ends on the same loss either way.
  */
 final class FusedTwoLayerPass implements TwoLayerPass {
@@ -47,7 +48,10 @@ final class FusedTwoLayerPass implements TwoLayerPass {
     private final int hidden;
     private final int paddedHidden;
     private final int classes;
-    private final float invRows;
+    /** Where b1, W2 and b2 start in the flat parameter and gradient arrays (W1 starts at 0). */
+    private final int b1Offset;
+    private final int w2Offset;
+    private final int b2Offset;
     /** INPUTS x paddedRows: the features transposed, zero in padding. */
     private final float[] xt;
     private final int[] labels;
@@ -78,7 +82,9 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         this.hidden = hidden;
         this.paddedHidden = roundUp(hidden);
         this.classes = classes;
-        this.invRows = 1f / rows;
+        this.b1Offset = inputs * hidden;
+        this.w2Offset = b1Offset + hidden;
+        this.b2Offset = w2Offset + hidden * classes;
         this.xt = new float[INPUTS * paddedRows];
         for (int i = 0; i < rows; i++) {
             for (int d = 0; d < inputs; d++) {
@@ -110,35 +116,34 @@ final class FusedTwoLayerPass implements TwoLayerPass {
     }
 
     @Override
-    public float lossAndGradients(float[] w1, float[] b1, float[] w2, float[] b2,
-                                  float[] dw1, float[] db1, float[] dw2, float[] db2) {
-        loadParameters(w1, b1, w2, b2);
+    public float lossAndGradient(float[] parameters, float[] gradient, float scale) {
+        loadParameters(parameters);
         if (parts == 1) {
-            forward(0, paddedRows, blocks[0]);
+            forward(0, paddedRows, blocks[0], scale);
             backward(0, paddedHidden);
         } else {
             // Rows, then hidden units, are split in whole blocks: each value is still computed by
             // one thread in the same order, so the result does not depend on the thread count.
             int rowsPerPart = split(paddedRows);
             workers.run(parts, part -> forward(Math.min(paddedRows, part * rowsPerPart),
-                    Math.min(paddedRows, (part + 1) * rowsPerPart), blocks[part]));
+                    Math.min(paddedRows, (part + 1) * rowsPerPart), blocks[part], scale));
             int unitsPerPart = split(paddedHidden);
             workers.run(parts, part -> backward(Math.min(paddedHidden, part * unitsPerPart),
                     Math.min(paddedHidden, (part + 1) * unitsPerPart)));
         }
-        storeGradients(dw1, db1, dw2);
-        return sumRowsInOrder(db2);
+        storeGradients(gradient);
+        return sumRowsInOrder(gradient, scale);
     }
 
     private int split(int count) {
         return (count / LANES + parts - 1) / parts * LANES;
     }
 
-    private void forward(int fromRow, int toRow, float[] block) {
+    private void forward(int fromRow, int toRow, float[] block, float scale) {
         for (int r = fromRow; r < toRow; r += LANES) {
             blockScores(r, block);
             blockExp(block);
-            blockLossAndDscores(r, block);
+            blockLossAndDscores(r, block, scale);
         }
     }
 
@@ -148,8 +153,11 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         }
     }
 
-    /** db2 and the mean loss, summed over the rows in row order as the scalar kernels do. */
-    private float sumRowsInOrder(float[] db2) {
+    /**
+     * db2 into the gradient and the scaled loss, both summed over the rows in row order as the scalar
+     * kernels do.
+     */
+    private float sumRowsInOrder(float[] gradient, float scale) {
         int n = paddedRows;
         float loss = 0f, d0 = 0f, d1 = 0f, d2 = 0f;
         for (int i = 0; i < rows; i++) {
@@ -158,37 +166,38 @@ final class FusedTwoLayerPass implements TwoLayerPass {
             d1 += dscores[n + i];
             d2 += dscores[2 * n + i];
         }
-        db2[0] = d0;
+        gradient[b2Offset] = d0;
         if (classes > 1) {
-            db2[1] = d1;
+            gradient[b2Offset + 1] = d1;
         }
         if (classes > 2) {
-            db2[2] = d2;
+            gradient[b2Offset + 2] = d2;
         }
-        return rows == 0 ? 0f : loss * invRows;
+        return loss * scale;
     }
 
-    private void loadParameters(float[] w1, float[] b1, float[] w2, float[] b2) {
+    private void loadParameters(float[] parameters) {
         for (int d = 0; d < inputs; d++) {
-            System.arraycopy(w1, d * hidden, this.w1, d * paddedHidden, hidden);
+            System.arraycopy(parameters, d * hidden, w1, d * paddedHidden, hidden);
         }
-        System.arraycopy(b1, 0, this.b1, 0, hidden);
+        System.arraycopy(parameters, b1Offset, b1, 0, hidden);
         for (int j = 0; j < hidden; j++) {
             for (int k = 0; k < classes; k++) {
-                w2t[k * paddedHidden + j] = w2[j * classes + k];
+                w2t[k * paddedHidden + j] = parameters[w2Offset + j * classes + k];
             }
         }
-        System.arraycopy(b2, 0, this.b2, 0, classes);
+        System.arraycopy(parameters, b2Offset, b2, 0, classes);
     }
 
-    private void storeGradients(float[] dw1, float[] db1, float[] dw2) {
+    /** dW1, db1 and dW2 into their places in the flat gradient; db2 is summed later. */
+    private void storeGradients(float[] gradient) {
         for (int d = 0; d < inputs; d++) {
-            System.arraycopy(this.dw1, d * paddedHidden, dw1, d * hidden, hidden);
+            System.arraycopy(dw1, d * paddedHidden, gradient, d * hidden, hidden);
         }
-        System.arraycopy(this.db1, 0, db1, 0, hidden);
+        System.arraycopy(db1, 0, gradient, b1Offset, hidden);
         for (int j = 0; j < hidden; j++) {
             for (int k = 0; k < classes; k++) {
-                dw2[j * classes + k] = dw2t[k * paddedHidden + j];
+                gradient[w2Offset + j * classes + k] = dw2t[k * paddedHidden + j];
             }
         }
     }
@@ -223,7 +232,7 @@ final class FusedTwoLayerPass implements TwoLayerPass {
     }
 
     /** From the block's exps: writes its rows' losses and its dscores. */
-    private void blockLossAndDscores(int r, float[] block) {
+    private void blockLossAndDscores(int r, float[] block, float scale) {
         IntVector y = IntVector.fromArray(INT_SPECIES, labels, r);
         FloatVector e0 = FloatVector.fromArray(SPECIES, block, 0);
         FloatVector e1 = FloatVector.fromArray(SPECIES, block, LANES);
@@ -235,10 +244,10 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         VectorMask<Float> valid = SPECIES.indexInRange(r, rows);
         FloatVector zero = FloatVector.zero(SPECIES);
         VectorMath.log(sum).sub(correct).intoArray(rowLoss, r);
-        FloatVector scale = broadcast(invRows).div(sum);
+        FloatVector rowScale = broadcast(scale).div(sum);
         for (int k = 0; k < CLASSES; k++) {
-            FloatVector g = FloatVector.fromArray(SPECIES, block, k * LANES).mul(scale);
-            g = zero.blend(g.blend(g.sub(invRows), isClass(y, k)), valid);
+            FloatVector g = FloatVector.fromArray(SPECIES, block, k * LANES).mul(rowScale);
+            g = zero.blend(g.blend(g.sub(scale), isClass(y, k)), valid);
             g.intoArray(dscores, k * paddedRows + r);
         }
     }

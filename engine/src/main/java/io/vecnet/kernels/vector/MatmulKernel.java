@@ -11,17 +11,17 @@ enum MatmulKernel {
     /** Row of C held in registers, streamed over rows of B: best for small inner sizes. */
     ROW_STREAMING {
         @Override
-        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
-                      Workers workers) {
-            RowStreamingMatmul.multiply(form, a, b, c, m, k, n, accumulate);
+        void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                      int m, int k, int n, boolean accumulate, Workers workers) {
+            RowStreamingMatmul.multiply(form, a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate);
         }
     },
     /** Each output a dot product of contiguous rows: best for narrow outputs such as n = 3 classes. */
     DOT_PRODUCT {
         @Override
-        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
-                      Workers workers) {
-            DotProductMatmul.multiply(form, a, b, c, m, k, n, accumulate);
+        void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                      int m, int k, int n, boolean accumulate, Workers workers) {
+            DotProductMatmul.multiply(form, a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate);
         }
     },
     /**
@@ -30,17 +30,17 @@ enum MatmulKernel {
      */
     TRANSPOSED_OUTPUT {
         @Override
-        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
-                      Workers workers) {
-            RowStreamingMatmul.multiplyTransposedOutput(form, a, b, c, m, k, n, accumulate);
+        void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                      int m, int k, int n, boolean accumulate, Workers workers) {
+            RowStreamingMatmul.multiplyTransposedOutput(form, a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate);
         }
     },
     /** Packed, cache-blocked GEMM with a register-tiled micro-kernel: for large shapes. */
     PACKED_GEMM {
         @Override
-        void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
-                      Workers workers) {
-            PackedGemm.multiply(form, a, b, c, m, k, n, accumulate, workers);
+        void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                      int m, int k, int n, boolean accumulate, Workers workers) {
+            PackedGemm.multiply(form, a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate, workers);
         }
     };
 
@@ -50,9 +50,13 @@ enum MatmulKernel {
      */
     static final long PACKING_THRESHOLD = 32L * 32 * 32;
 
-    /** Runs on the calling thread, or splits over {@code workers} where the variant can. */
-    abstract void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
-                           Workers workers);
+    /**
+     * {@code C (+)= op(A) · op(B)} with each operand row-major from its offset, touching no element of c
+     * outside the m x n block there. Runs on the calling thread, or splits over {@code workers} where the
+     * variant can.
+     */
+    abstract void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                           int m, int k, int n, boolean accumulate, Workers workers);
 
     static MatmulKernel choose(MatmulForm form, int m, int k, int n) {
         if (n < VectorMath.LANES && k >= VectorMath.LANES) {

@@ -31,20 +31,26 @@ final class PackedGemm {
     private PackedGemm() {
     }
 
-    static void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate,
-                         Workers workers) {
+    static void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                         int m, int k, int n, boolean accumulate, Workers workers) {
+        Product product = new Product(form, a, aOffset, b, bOffset, c, cOffset, m, k, n);
         int parts = (long) m * k * n >= PARALLEL_THRESHOLD ? workers.threads() : 1;
         if (parts == 1) {
-            multiplyBlock(form, a, b, c, m, k, n, accumulate, 0, m, 0, n);
+            multiplyBlock(product, accumulate, 0, m, 0, n);
         } else if (m / MR >= n / NR) {
             int rows = roundUp((m + parts - 1) / parts, MR);
-            workers.run(parts, part -> multiplyBlock(form, a, b, c, m, k, n, accumulate,
+            workers.run(parts, part -> multiplyBlock(product, accumulate,
                     Math.min(m, part * rows), Math.min(m, (part + 1) * rows), 0, n));
         } else {
             int cols = roundUp((n + parts - 1) / parts, NR);
-            workers.run(parts, part -> multiplyBlock(form, a, b, c, m, k, n, accumulate,
+            workers.run(parts, part -> multiplyBlock(product, accumulate,
                     0, m, Math.min(n, part * cols), Math.min(n, (part + 1) * cols)));
         }
+    }
+
+    /** One product's operands, each row-major from its offset in its array, and its sizes. */
+    private record Product(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                            int m, int k, int n) {
     }
 
     private static int roundUp(int value, int multiple) {
@@ -58,13 +64,15 @@ final class PackedGemm {
      * is packed and swept over all of C, Goto's order. Either way the KC blocks reach each element
      * of C in ascending order, so the bits are the same.
      */
-    private static void multiplyBlock(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n,
-                                      boolean accumulate, int rowStart, int rowEnd, int colStart, int colEnd) {
+    private static void multiplyBlock(Product product, boolean accumulate, int rowStart, int rowEnd, int colStart,
+                                      int colEnd) {
         if (!accumulate) {
             for (int i = rowStart; i < rowEnd; i++) {
-                Arrays.fill(c, i * n + colStart, i * n + colEnd, 0f);
+                int cRow = product.cOffset() + i * product.n();
+                Arrays.fill(product.c(), cRow + colStart, cRow + colEnd, 0f);
             }
         }
+        int k = product.k();
         int kc = depth(k);
         boolean wholeStrip = (long) k * NC <= PACKED_B_BUDGET;
         float[] aPack = Scratch.get(Scratch.Slot.A, MC * kc);
@@ -73,33 +81,34 @@ final class PackedGemm {
             int nc = Math.min(NC, colEnd - jc);
             if (wholeStrip) {
                 for (int pc = 0; pc < k; pc += kc) {
-                    packB(form, b, k, n, pc, Math.min(kc, k - pc), jc, nc, bPack, pc * NC);
+                    packB(product, pc, Math.min(kc, k - pc), jc, nc, bPack, pc * NC);
                 }
                 for (int ic = rowStart; ic < rowEnd; ic += MC) {
                     for (int pc = 0; pc < k; pc += kc) {
-                        rowBlock(form, a, m, k, aPack, bPack, pc * NC, c, n, ic, pc, kc, jc, nc, rowEnd, colEnd);
+                        rowBlock(product, aPack, bPack, pc * NC, ic, pc, kc, jc, nc, rowEnd, colEnd);
                     }
                 }
             } else {
                 for (int pc = 0; pc < k; pc += kc) {
-                    packB(form, b, k, n, pc, Math.min(kc, k - pc), jc, nc, bPack, 0);
+                    packB(product, pc, Math.min(kc, k - pc), jc, nc, bPack, 0);
                     for (int ic = rowStart; ic < rowEnd; ic += MC) {
-                        rowBlock(form, a, m, k, aPack, bPack, 0, c, n, ic, pc, kc, jc, nc, rowEnd, colEnd);
+                        rowBlock(product, aPack, bPack, 0, ic, pc, kc, jc, nc, rowEnd, colEnd);
                     }
                 }
             }
         }
     }
 
-    /** Packs the MC x KC block of A at (ic, pc) and runs it against the packed B block at bOffset. */
-    private static void rowBlock(MatmulForm form, float[] a, int m, int k, float[] aPack, float[] bPack, int bOffset,
-                                 float[] c, int n, int ic, int pc, int kc, int jc, int nc, int rowEnd, int colEnd) {
+    /** Packs the MC x KC block of A at (ic, pc) and runs it against the packed B block at bPackStart. */
+    private static void rowBlock(Product product, float[] aPack, float[] bPack, int bPackStart,
+                                 int ic, int pc, int kc, int jc, int nc, int rowEnd, int colEnd) {
         int mc = Math.min(MC, rowEnd - ic);
-        int depth = Math.min(kc, k - pc);
-        packA(form, a, m, k, pc, depth, ic, mc, aPack);
+        int depth = Math.min(kc, product.k() - pc);
+        packA(product, pc, depth, ic, mc, aPack);
         for (int ir = 0; ir < mc; ir += MR) {
             for (int jr = 0; jr < nc; jr += NR) {
-                tile(aPack, ir * depth, bPack, bOffset + jr * depth, depth, c, n, ic + ir, jc + jr, rowEnd, colEnd);
+                tile(aPack, ir * depth, bPack, bPackStart + jr * depth, depth,
+                        product.c(), product.cOffset(), product.n(), ic + ir, jc + jr, rowEnd, colEnd);
             }
         }
     }
@@ -110,20 +119,21 @@ final class PackedGemm {
         return (k + blocks - 1) / blocks;
     }
 
-    /** bPack[offset + panel·kc·NR + p·NR + col] = B(pc + p, jc + panel·NR + col), zero beyond nc. */
-    private static void packB(MatmulForm form, float[] b, int k, int n, int pc, int kc, int jc, int nc, float[] bPack,
-                              int offset) {
+    /** bPack[packStart + panel·kc·NR + p·NR + col] = B(pc + p, jc + panel·NR + col), zero beyond nc. */
+    private static void packB(Product product, int pc, int kc, int jc, int nc, float[] bPack, int packStart) {
+        float[] b = product.b();
+        int bOffset = product.bOffset(), k = product.k(), n = product.n();
         for (int jr = 0; jr < nc; jr += NR) {
             int width = Math.min(NR, nc - jr);
-            int panel = offset + jr * kc;
+            int panel = packStart + jr * kc;
             for (int p = 0; p < kc; p++) {
                 int dst = panel + p * NR;
-                if (form == MatmulForm.ABT) {
+                if (product.form() == MatmulForm.ABT) {
                     for (int col = 0; col < width; col++) {
-                        bPack[dst + col] = b[(jc + jr + col) * k + pc + p];
+                        bPack[dst + col] = b[bOffset + (jc + jr + col) * k + pc + p];
                     }
                 } else {
-                    System.arraycopy(b, (pc + p) * n + jc + jr, bPack, dst, width);
+                    System.arraycopy(b, bOffset + (pc + p) * n + jc + jr, bPack, dst, width);
                 }
                 Arrays.fill(bPack, dst + width, dst + NR, 0f);
             }
@@ -131,14 +141,16 @@ final class PackedGemm {
     }
 
     /** aPack[panel][p][0..MR): A(ic + panel·MR + r, pc + p), zero beyond the mc rows. */
-    private static void packA(MatmulForm form, float[] a, int m, int k, int pc, int kc, int ic, int mc, float[] aPack) {
+    private static void packA(Product product, int pc, int kc, int ic, int mc, float[] aPack) {
+        float[] a = product.a();
+        int aOffset = product.aOffset(), m = product.m(), k = product.k();
         for (int ir = 0; ir < mc; ir += MR) {
             int height = Math.min(MR, mc - ir);
             int panel = ir * kc;
             for (int p = 0; p < kc; p++) {
                 int dst = panel + p * MR;
                 for (int r = 0; r < height; r++) {
-                    aPack[dst + r] = a[form.aIndex(ic + ir + r, pc + p, m, k)];
+                    aPack[dst + r] = a[aOffset + product.form().aIndex(ic + ir + r, pc + p, m, k)];
                 }
                 for (int r = height; r < MR; r++) {
                     aPack[dst + r] = 0f;
@@ -148,18 +160,18 @@ final class PackedGemm {
     }
 
     /**
-     * Adds the MR x NR product of one A panel and one B panel to C (row stride n) at (i0, j0),
-     * clipped to rowEnd and colEnd so that parallel blocks never write each other's elements.
+     * Adds the MR x NR product of one A panel and one B panel to C (from cOffset, row stride n) at
+     * (i0, j0), clipped to rowEnd and colEnd so that parallel blocks never write each other's elements.
      */
     private static void tile(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
-                             float[] c, int n, int i0, int j0, int rowEnd, int colEnd) {
+                             float[] c, int cOffset, int n, int i0, int j0, int rowEnd, int colEnd) {
         if (i0 + MR <= rowEnd && j0 + NR <= colEnd) {
-            microKernel(aPack, aPanel, bPack, bPanel, kc, c, i0 * n + j0, n);
+            microKernel(aPack, aPanel, bPack, bPanel, kc, c, cOffset + i0 * n + j0, n);
         } else {
             float[] tile = Scratch.get(Scratch.Slot.C, MR * NR);
             Arrays.fill(tile, 0, MR * NR, 0f);
             microKernel(aPack, aPanel, bPack, bPanel, kc, tile, 0, NR);
-            addEdgeTile(tile, c, n, i0, j0, rowEnd, colEnd);
+            addEdgeTile(tile, c, cOffset, n, i0, j0, rowEnd, colEnd);
         }
     }
 
@@ -215,12 +227,14 @@ final class PackedGemm {
         return FloatVector.fromArray(SPECIES, array, index);
     }
 
-    private static void addEdgeTile(float[] tile, float[] c, int n, int i0, int j0, int rowEnd, int colEnd) {
+    private static void addEdgeTile(float[] tile, float[] c, int cOffset, int n, int i0, int j0, int rowEnd,
+                                    int colEnd) {
         int rows = Math.min(MR, rowEnd - i0);
         int cols = Math.min(NR, colEnd - j0);
         for (int r = 0; r < rows; r++) {
+            int cRow = cOffset + (i0 + r) * n + j0;
             for (int col = 0; col < cols; col++) {
-                c[(i0 + r) * n + j0 + col] += tile[r * NR + col];
+                c[cRow + col] += tile[r * NR + col];
             }
         }
     }

@@ -19,19 +19,23 @@ final class RowStreamingMatmul {
     private RowStreamingMatmul() {
     }
 
-    static void multiply(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    static void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                         int m, int k, int n, boolean accumulate) {
         if (form == MatmulForm.ABT) {
-            b = Scratch.transpose(Scratch.Slot.B, b, n, k);
+            b = Scratch.transpose(Scratch.Slot.B, b, bOffset, n, k);
+            bOffset = 0;
         }
         int aRowStart = form == MatmulForm.ATB ? 1 : k;
         int aStep = form == MatmulForm.ATB ? m : 1;
         for (int i = 0; i < m; i++) {
+            int aStart = aOffset + i * aRowStart;
+            int cRow = cOffset + i * n;
             int j = 0;
             for (; j + BLOCK <= n; j += BLOCK) {
-                fourVectors(a, i * aRowStart, aStep, b, c, i * n + j, j, k, n, accumulate);
+                fourVectors(a, aStart, aStep, b, bOffset + j, c, cRow + j, k, n, accumulate);
             }
             for (; j < n; j += LANES) {
-                oneVector(a, i * aRowStart, aStep, b, c, i * n + j, j, k, n, accumulate);
+                oneVector(a, aStart, aStep, b, bOffset + j, c, cRow + j, j, k, n, accumulate);
             }
         }
     }
@@ -40,24 +44,26 @@ final class RowStreamingMatmul {
      * Cᵀ = op(B)ᵀ · op(A)ᵀ by row streaming, then C (+)= that transpose. For Aᵀ·B with few output
      * columns this streams along the contiguous rows of A rather than transposing it.
      */
-    static void multiplyTransposedOutput(MatmulForm form, float[] a, float[] b, float[] c,
-                                         int m, int k, int n, boolean accumulate) {
+    static void multiplyTransposedOutput(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset,
+                                         float[] c, int cOffset, int m, int k, int n, boolean accumulate) {
         float[] ct = Scratch.get(Scratch.Slot.C, n * m);
         switch (form) {
-            case ATB -> multiply(MatmulForm.ATB, b, a, ct, n, k, m, false);
-            case AB -> multiply(MatmulForm.ATB, b, Scratch.transpose(Scratch.Slot.A, a, m, k), ct, n, k, m, false);
-            case ABT -> multiply(MatmulForm.ABT, b, a, ct, n, k, m, false);
+            case ATB -> multiply(MatmulForm.ATB, b, bOffset, a, aOffset, ct, 0, n, k, m, false);
+            case AB -> multiply(MatmulForm.ATB, b, bOffset, Scratch.transpose(Scratch.Slot.A, a, aOffset, m, k), 0,
+                    ct, 0, n, k, m, false);
+            case ABT -> multiply(MatmulForm.ABT, b, bOffset, a, aOffset, ct, 0, n, k, m, false);
         }
         for (int i = 0; i < m; i++) {
+            int cRow = cOffset + i * n;
             for (int j = 0; j < n; j++) {
                 float v = ct[j * m + i];
-                c[i * n + j] = accumulate ? c[i * n + j] + v : v;
+                c[cRow + j] = accumulate ? c[cRow + j] + v : v;
             }
         }
     }
 
-    private static void fourVectors(float[] a, int aStart, int aStep, float[] b, float[] c, int cIndex,
-                                    int j, int k, int n, boolean accumulate) {
+    private static void fourVectors(float[] a, int aStart, int aStep, float[] b, int bStart, float[] c, int cIndex,
+                                    int k, int n, boolean accumulate) {
         FloatVector c0, c1, c2, c3;
         if (accumulate) {
             c0 = FloatVector.fromArray(SPECIES, c, cIndex);
@@ -67,7 +73,7 @@ final class RowStreamingMatmul {
         } else {
             c0 = c1 = c2 = c3 = FloatVector.zero(SPECIES);
         }
-        for (int p = 0, bIndex = j; p < k; p++, bIndex += n) {
+        for (int p = 0, bIndex = bStart; p < k; p++, bIndex += n) {
             FloatVector aip = FloatVector.broadcast(SPECIES, a[aStart + p * aStep]);
             c0 = FloatVector.fromArray(SPECIES, b, bIndex).fma(aip, c0);
             c1 = FloatVector.fromArray(SPECIES, b, bIndex + LANES).fma(aip, c1);
@@ -80,11 +86,11 @@ final class RowStreamingMatmul {
         c3.intoArray(c, cIndex + 3 * LANES);
     }
 
-    private static void oneVector(float[] a, int aStart, int aStep, float[] b, float[] c, int cIndex,
+    private static void oneVector(float[] a, int aStart, int aStep, float[] b, int bStart, float[] c, int cIndex,
                                   int j, int k, int n, boolean accumulate) {
         VectorMask<Float> mask = SPECIES.indexInRange(j, n);
         FloatVector acc = accumulate ? FloatVector.fromArray(SPECIES, c, cIndex, mask) : FloatVector.zero(SPECIES);
-        for (int p = 0, bIndex = j; p < k; p++, bIndex += n) {
+        for (int p = 0, bIndex = bStart; p < k; p++, bIndex += n) {
             FloatVector aip = FloatVector.broadcast(SPECIES, a[aStart + p * aStep]);
             acc = FloatVector.fromArray(SPECIES, b, bIndex, mask).fma(aip, acc);
         }

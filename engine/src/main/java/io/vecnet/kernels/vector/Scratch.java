@@ -21,12 +21,15 @@ final class Scratch {
         return buffers[slot.ordinal()];
     }
 
-    /** Writes the cols x rows transpose of {@code src} (rows x cols) into a scratch slot. */
-    static float[] transpose(Slot slot, float[] src, int rows, int cols) {
+    /**
+     * Writes the cols x rows transpose of the rows x cols matrix at {@code src[offset..]} into a scratch
+     * slot, from index 0.
+     */
+    static float[] transpose(Slot slot, float[] src, int offset, int rows, int cols) {
         float[] dst = get(slot, rows * cols);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                dst[j * rows + i] = src[i * cols + j];
+                dst[j * rows + i] = src[offset + i * cols + j];
             }
         }
         return dst;

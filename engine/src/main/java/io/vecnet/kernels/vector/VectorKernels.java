@@ -5,9 +5,11 @@ import static io.vecnet.kernels.vector.VectorMath.SPECIES;
 
 import io.vecnet.Matrix;
 import io.vecnet.kernels.Backend;
+import io.vecnet.kernels.FloatMath;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.MatmulForm;
 import io.vecnet.kernels.TwoLayerPass;
+import java.util.Optional;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 
@@ -52,18 +54,20 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void matmul(MatmulForm form, float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+    public void matmul(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                       int m, int k, int n, boolean accumulate) {
         if (m == 0 || n == 0) {
             return;
         }
-        MatmulKernel.choose(form, m, k, n).multiply(form, a, b, c, m, k, n, accumulate, workers);
+        MatmulKernel.choose(form, m, k, n).multiply(form, a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate,
+                workers);
     }
 
     @Override
-    public TwoLayerPass twoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
+    public Optional<TwoLayerPass> fusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
         return FusedTwoLayerPass.fits(x.cols(), classes)
-                ? new FusedTwoLayerPass(x, labels, hidden, classes, workers)
-                : Kernels.super.twoLayerPass(x, labels, hidden, classes);
+                ? Optional.of(new FusedTwoLayerPass(x, labels, hidden, classes, workers))
+                : Optional.empty();
     }
 
     @Override
@@ -107,8 +111,81 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols) {
-        return VectorSoftmax.crossEntropy(scores, labels, grad, rows, cols);
+    public void leakyRelu(float[] x, float slope, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(x, i);
+        }
+        for (; i < length; i++) {
+            x[i] = x[i] > 0f ? x[i] : slope * x[i];
+        }
+    }
+
+    @Override
+    public void leakyReluBackward(float[] grad, float[] activation, float slope, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            var inactive = FloatVector.fromArray(SPECIES, activation, i).compare(VectorOperators.GT, 0f).not();
+            FloatVector g = FloatVector.fromArray(SPECIES, grad, i);
+            g.blend(g.mul(slope), inactive).intoArray(grad, i);
+        }
+        for (; i < length; i++) {
+            if (!(activation[i] > 0f)) {
+                grad[i] *= slope;
+            }
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            VectorMath.tanh(FloatVector.fromArray(SPECIES, x, i)).intoArray(x, i);
+        }
+        for (; i < length; i++) {
+            x[i] = FloatMath.tanh(x[i]);
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] grad, float[] activation, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector a = FloatVector.fromArray(SPECIES, activation, i);
+            FloatVector.fromArray(SPECIES, grad, i).mul(a.neg().fma(a, VectorMath.broadcast(1f))).intoArray(grad, i);
+        }
+        for (; i < length; i++) {
+            grad[i] *= Math.fma(-activation[i], activation[i], 1f);
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] x, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            VectorMath.sigmoid(FloatVector.fromArray(SPECIES, x, i)).intoArray(x, i);
+        }
+        for (; i < length; i++) {
+            x[i] = FloatMath.sigmoid(x[i]);
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(float[] grad, float[] activation, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector a = FloatVector.fromArray(SPECIES, activation, i);
+            FloatVector.fromArray(SPECIES, grad, i).mul(a.mul(VectorMath.broadcast(1f).sub(a))).intoArray(grad, i);
+        }
+        for (; i < length; i++) {
+            grad[i] *= activation[i] * (1f - activation[i]);
+        }
+    }
+
+    @Override
+    public float softmaxCrossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols, float scale) {
+        return VectorSoftmax.crossEntropy(scores, labels, grad, rows, cols, scale);
     }
 
     @Override
@@ -117,7 +194,7 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void columnSums(float[] x, float[] out, int rows, int cols) {
+    public void columnSums(float[] x, float[] out, int outOffset, int rows, int cols) {
         int whole = SPECIES.loopBound(cols);
         int j = 0;
         for (; j < whole; j += LANES) {
@@ -125,39 +202,45 @@ public final class VectorKernels implements Kernels {
             for (int row = 0; row < rows * cols; row += cols) {
                 sum = sum.add(FloatVector.fromArray(SPECIES, x, row + j));
             }
-            sum.intoArray(out, j);
+            sum.intoArray(out, outOffset + j);
         }
         for (; j < cols; j++) {
             float sum = 0f;
             for (int row = 0; row < rows * cols; row += cols) {
                 sum += x[row + j];
             }
-            out[j] = sum;
+            out[outOffset + j] = sum;
         }
     }
 
     @Override
-    public void axpy(float alpha, float[] x, float[] y, int length) {
+    public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
+        FloatVector a = VectorMath.broadcast(alpha);
         int i = 0;
         for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
-            FloatVector.fromArray(SPECIES, x, i).fma(VectorMath.broadcast(alpha), FloatVector.fromArray(SPECIES, y, i)).intoArray(y, i);
+            FloatVector.fromArray(SPECIES, x, xOffset + i).fma(a, FloatVector.fromArray(SPECIES, y, yOffset + i))
+                    .intoArray(y, yOffset + i);
         }
         for (; i < length; i++) {
-            y[i] = Math.fma(alpha, x[i], y[i]);
+            y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
         }
     }
 
+    /**
+     * Lane q sums the squares at {@code offset + q + t·LANES}, counted from the range start, so a range
+     * gives the same bits wherever it sits in its array.
+     */
     @Override
-    public float sumOfSquares(float[] x, int length) {
+    public float sumOfSquares(float[] x, int offset, int length) {
         FloatVector sum = FloatVector.zero(SPECIES);
         int i = 0;
         for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            FloatVector v = FloatVector.fromArray(SPECIES, x, offset + i);
             sum = v.fma(v, sum);
         }
         float total = VectorMath.sumLanes(sum);
         for (; i < length; i++) {
-            total = Math.fma(x[i], x[i], total);
+            total = Math.fma(x[offset + i], x[offset + i], total);
         }
         return total;
     }

@@ -10,10 +10,10 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Lane-wise exp and log that repeat {@link io.vecnet.kernels.FloatMath} step for step (so every
- * lane gives the scalar function's exact bits), and a lane sum in a fixed order. The Vector API's
- * own EXP, LOG and {@code reduceLanes(ADD)} are avoided on purpose: their rounding or summation
- * order differs between interpreted, C1 and C2 code, which would make reruns differ.
+ * Lane-wise exp, log, tanh and sigmoid that repeat {@link io.vecnet.kernels.FloatMath} step for step
+ * (so every lane gives the scalar function's exact bits), and a lane sum in a fixed order. The Vector
+ * API's own EXP, LOG, TANH and {@code reduceLanes(ADD)} are avoided on purpose: their rounding or
+ * summation order differs between interpreted, C1 and C2 code, which would make reruns differ.
  */
 final class VectorMath {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -116,6 +116,25 @@ final class VectorMath {
         p = p.fma(r, broadcast(1f));
         IntVector exponent = ((IntVector) k.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
         return p.mul(exponent.reinterpretAsFloats());
+    }
+
+    static FloatVector tanh(FloatVector x) {
+        FloatVector t = exp(x.abs().mul(-2f));
+        FloatVector magnitude = broadcast(1f).sub(t).div(broadcast(1f).add(t));
+        return copySign(magnitude, x);
+    }
+
+    static FloatVector sigmoid(FloatVector x) {
+        FloatVector e = exp(x.abs().neg());
+        FloatVector onePlusE = broadcast(1f).add(e);
+        return e.div(onePlusE).blend(broadcast(1f).div(onePlusE), x.compare(VectorOperators.GE, 0f));
+    }
+
+    /** {@link Math#copySign}: the bits of {@code magnitude} with the sign bit of {@code sign}. */
+    private static FloatVector copySign(FloatVector magnitude, FloatVector sign) {
+        return magnitude.reinterpretAsInts().and(Integer.MAX_VALUE)
+                .or(sign.reinterpretAsInts().and(Integer.MIN_VALUE))
+                .reinterpretAsFloats();
     }
 
     static FloatVector log(FloatVector x) {

@@ -18,20 +18,19 @@ final class VectorSoftmax {
     private VectorSoftmax() {
     }
 
-    static float crossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols) {
+    static float crossEntropy(float[] scores, int[] labels, float[] grad, int rows, int cols, float scale) {
         if (cols < LANES) {
-            return NARROW.softmaxCrossEntropy(scores, labels, grad, rows, cols);
+            return NARROW.softmaxCrossEntropy(scores, labels, grad, rows, cols, scale);
         }
-        float invRows = 1f / rows;
         float lossSum = 0f;
         for (int i = 0, row = 0; i < rows; i++, row += cols) {
             float max = rowMax(scores, row, cols);
             float sum = expRow(scores, grad, row, cols, max);
             lossSum += FloatMath.log(sum) - (scores[row + labels[i]] - max);
-            scaleRow(grad, row, cols, invRows / sum);
-            grad[row + labels[i]] -= invRows;
+            scaleRow(grad, row, cols, scale / sum);
+            grad[row + labels[i]] -= scale;
         }
-        return rows == 0 ? 0f : lossSum * invRows;
+        return lossSum * scale;
     }
 
     static void softmax(float[] x, int rows, int cols) {

@@ -72,7 +72,7 @@ public final class DeterminismProbe {
             if (kernels.backend() == Backend.VECTOR) {
                 for (MatmulKernel variant : MatmulKernel.values()) {
                     out = c.clone();
-                    variant.multiply(form, a, b, out, m, k, n, true, Workers.SERIAL);
+                    variant.multiply(form, a, 0, b, 0, out, 0, m, k, n, true, Workers.SERIAL);
                     outputs.put("matmul " + variant + " " + form, out);
                 }
             }
@@ -99,7 +99,73 @@ public final class DeterminismProbe {
         kernels.relu(y, y.length);
         outputs.put("reluBackward", x);
         outputs.put("axpy addBias relu", y);
+        activationOutputs(kernels, random, outputs);
+        offsetOutputs(kernels, random, outputs);
+        fusedPassOutputs(kernels, random, outputs);
         return outputs;
+    }
+
+    private static void activationOutputs(Kernels kernels, SplittableRandom random, Map<String, float[]> outputs) {
+        int length = 5 * VectorMath.LANES + 3;
+        float[] x = floats(random, length);
+        for (int i = 0; i < length; i++) {
+            x[i] *= 6f;
+        }
+        float[] grad = floats(random, length);
+        float[] tanh = x.clone();
+        kernels.tanh(tanh, length);
+        float[] tanhGrad = grad.clone();
+        kernels.tanhBackward(tanhGrad, tanh, length);
+        float[] sigmoid = x.clone();
+        kernels.sigmoid(sigmoid, length);
+        float[] sigmoidGrad = grad.clone();
+        kernels.sigmoidBackward(sigmoidGrad, sigmoid, length);
+        float[] leaky = x.clone();
+        kernels.leakyRelu(leaky, 0.01f, length);
+        float[] leakyGrad = grad.clone();
+        kernels.leakyReluBackward(leakyGrad, leaky, 0.01f, length);
+        outputs.put("tanh", tanh);
+        outputs.put("tanhBackward", tanhGrad);
+        outputs.put("sigmoid", sigmoid);
+        outputs.put("sigmoidBackward", sigmoidGrad);
+        outputs.put("leakyRelu", leaky);
+        outputs.put("leakyReluBackward", leakyGrad);
+    }
+
+    /** Operands and ranges that start off the lane grid, and a cross-entropy scale other than 1/rows. */
+    private static void offsetOutputs(Kernels kernels, SplittableRandom random, Map<String, float[]> outputs) {
+        int m = 9, k = 37, n = 2 * VectorMath.LANES + 3;
+        for (MatmulForm form : MatmulForm.values()) {
+            float[] a = floats(random, 3 + m * k);
+            float[] b = floats(random, 5 + k * n);
+            float[] c = floats(random, 7 + m * n);
+            kernels.matmul(form, a, 3, b, 5, c, 7, m, k, n, true);
+            outputs.put("matmul at offsets " + form, c);
+        }
+        float[] x = floats(random, 300);
+        float[] y = floats(random, 300);
+        kernels.axpy(-0.7f, x, 3, y, 5, 290);
+        outputs.put("axpy at offsets", y);
+        outputs.put("sumOfSquares at an offset", new float[] {kernels.sumOfSquares(x, 3, 290)});
+        int rows = 7, cols = VectorMath.LANES + 3;
+        float[] scores = floats(random, rows * cols);
+        float[] grad = new float[scores.length];
+        float loss = kernels.softmaxCrossEntropy(scores, random.ints(rows, 0, cols).toArray(), grad, rows, cols, 0.3f);
+        outputs.put("crossEntropy loss scaled", new float[] {loss});
+        outputs.put("crossEntropy gradient scaled", grad);
+    }
+
+    /** The fused two-layer pass, where the backend has one, over a flat parameter array. */
+    private static void fusedPassOutputs(Kernels kernels, SplittableRandom random, Map<String, float[]> outputs) {
+        int rows = 2 * VectorMath.LANES + 5, hidden = VectorMath.LANES + 3, classes = 3;
+        Matrix x = new Matrix(rows, 2, floats(random, rows * 2));
+        int[] labels = random.ints(rows, 0, classes).toArray();
+        float[] parameters = floats(random, 2 * hidden + hidden + hidden * classes + classes);
+        kernels.fusedTwoLayerPass(x, labels, hidden, classes).ifPresent(pass -> {
+            float[] gradient = new float[parameters.length];
+            outputs.put("fused pass loss", new float[] {pass.lossAndGradient(parameters, gradient, 1f / rows)});
+            outputs.put("fused pass gradient", gradient);
+        });
     }
 
     /** The spiral (seed 3) and a small net trained from it: the loss every 10 iterations and the final weights. */

@@ -24,9 +24,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every vector matmul variant, every form, with and without accumulation, on awkward shapes, checked
  * against a float64 reference; the scalar backend and the vector façade against the same reference.
+ * Operands placed at offsets inside larger arrays must give the bits they give from index 0, and leave
+ * the rest of the output array alone.
  */
 class MatmulKernelTest {
     private static final int LANES = VectorMath.LANES;
+    /** Offsets off the lane grid, each at a different distance from it. */
+    private static final int A_OFFSET = 3;
+    private static final int B_OFFSET = LANES + 1;
+    private static final int C_OFFSET = 2 * LANES - 1;
+    /** Around C: finite, so that any write there, even of a NaN, changes the bits. */
+    private static final float C_GUARD = -1.75f;
 
     /** (m, k, n): zero and unit dimensions, lane boundaries, the case study's shapes, PackedGemm edge tiles and blocks. */
     static List<int[]> shapes() {
@@ -80,8 +88,23 @@ class MatmulKernelTest {
                                                 int m, int k, int n) {
         Problem p = new Problem(form, m, k, n);
         float[] c = p.initialC(accumulate);
-        variant.multiply(form, p.a.clone(), p.b.clone(), c, m, k, n, accumulate, Workers.SERIAL);
+        variant.multiply(form, p.a.clone(), 0, p.b.clone(), 0, c, 0, m, k, n, accumulate, Workers.SERIAL);
         p.assertMatchesReference(c, accumulate, variant + " " + form);
+    }
+
+    @ParameterizedTest(name = "{0} {1} accumulate={2} m={3} k={4} n={5}")
+    @MethodSource("variantCases")
+    void everyVariantGivesTheSameBitsAtOffsetsAndTouchesNothingOutsideC(MatmulKernel variant, MatmulForm form,
+                                                                        boolean accumulate, int m, int k, int n) {
+        Problem p = new Problem(form, m, k, n);
+        float[] fromZero = p.initialC(accumulate);
+        variant.multiply(form, p.a, 0, p.b, 0, fromZero, 0, m, k, n, accumulate, Workers.SERIAL);
+        Placed placed = p.placed(accumulate);
+        variant.multiply(form, placed.a(), A_OFFSET, placed.b(), B_OFFSET, placed.c(), C_OFFSET, m, k, n, accumulate,
+                Workers.SERIAL);
+        String context = variant + " " + form + " m=" + m + " k=" + k + " n=" + n;
+        assertSameBits(fromZero, placed.product(), context + ", offsets vs index 0");
+        placed.assertOnlyCChanged(p, accumulate, context);
     }
 
     @ParameterizedTest(name = "{0} accumulate={1} m={2} k={3} n={4}")
@@ -106,6 +129,27 @@ class MatmulKernelTest {
         p.assertMatchesReference(c, accumulate, "scalar " + form);
     }
 
+    @ParameterizedTest(name = "{0} accumulate={1} m={2} k={3} n={4}")
+    @MethodSource("formCases")
+    void bothBackendsWithOffsetsMatchTheFloat64ReferenceAndEachOther(MatmulForm form, boolean accumulate,
+                                                                     int m, int k, int n) {
+        Problem p = new Problem(form, m, k, n);
+        Placed vector = p.placed(accumulate);
+        Placed scalar = p.placed(accumulate);
+        new VectorKernels().matmul(form, vector.a(), A_OFFSET, vector.b(), B_OFFSET, vector.c(), C_OFFSET, m, k, n,
+                accumulate);
+        new ScalarKernels().matmul(form, scalar.a(), A_OFFSET, scalar.b(), B_OFFSET, scalar.c(), C_OFFSET, m, k, n,
+                accumulate);
+        String context = form + " m=" + m + " k=" + k + " n=" + n;
+        p.assertMatchesReference(vector.product(), accumulate, "vector with offsets " + form);
+        p.assertMatchesReference(scalar.product(), accumulate, "scalar with offsets " + form);
+        vector.assertOnlyCChanged(p, accumulate, "vector " + context);
+        scalar.assertOnlyCChanged(p, accumulate, "scalar " + context);
+        if (form != MatmulForm.ABT && MatmulKernel.choose(form, m, k, n) == MatmulKernel.ROW_STREAMING) {
+            assertSameBits(scalar.c(), vector.c(), "row streaming with offsets vs scalar, " + context);
+        }
+    }
+
     @Test
     void facadeShapesReachEveryVariant() {
         Set<MatmulKernel> chosen = EnumSet.noneOf(MatmulKernel.class);
@@ -123,10 +167,11 @@ class MatmulKernelTest {
         for (MatmulKernel variant : MatmulKernel.values()) {
             for (MatmulForm form : MatmulForm.values()) {
                 Problem large = new Problem(form, 40, 300, 200);
-                variant.multiply(form, large.a, large.b, large.initialC(false), 40, 300, 200, false, Workers.SERIAL);
+                variant.multiply(form, large.a, 0, large.b, 0, large.initialC(false), 0, 40, 300, 200, false,
+                        Workers.SERIAL);
                 Problem small = new Problem(form, 5, 3, 2);
                 float[] c = small.initialC(false);
-                variant.multiply(form, small.a, small.b, c, 5, 3, 2, false, Workers.SERIAL);
+                variant.multiply(form, small.a, 0, small.b, 0, c, 0, 5, 3, 2, false, Workers.SERIAL);
                 small.assertMatchesReference(c, false, variant + " " + form + " after a larger product");
             }
         }
@@ -139,7 +184,8 @@ class MatmulKernelTest {
             Problem p = new Problem(form, s[0], s[1], s[2]);
             float[] vector = p.initialC(accumulate);
             float[] scalar = p.initialC(accumulate);
-            MatmulKernel.ROW_STREAMING.multiply(form, p.a, p.b, vector, s[0], s[1], s[2], accumulate, Workers.SERIAL);
+            MatmulKernel.ROW_STREAMING.multiply(form, p.a, 0, p.b, 0, vector, 0, s[0], s[1], s[2], accumulate,
+                    Workers.SERIAL);
             new ScalarKernels().matmul(form, p.a, p.b, scalar, s[0], s[1], s[2], accumulate);
             assertSameBits(scalar, vector, "row streaming " + form + " " + Arrays.toString(s));
         }
@@ -152,16 +198,25 @@ class MatmulKernelTest {
 
     @ParameterizedTest(name = "{0} {1}x{2}x{3}")
     @MethodSource("parallelShapes")
-    void packedGemmGivesTheSameBitsOnAnyNumberOfThreads(MatmulForm form, int m, int k, int n) {
+    void packedGemmGivesTheSameBitsOnAnyNumberOfThreadsAndAtOffsets(MatmulForm form, int m, int k, int n) {
         assertTrue((long) m * k * n >= PackedGemm.PARALLEL_THRESHOLD, "shape must be large enough to split");
         Problem p = new Problem(form, m, k, n);
         float[] serial = p.initialC(true);
-        float[] parallel = p.initialC(true);
-        MatmulKernel.PACKED_GEMM.multiply(form, p.a, p.b, serial, m, k, n, true, Workers.SERIAL);
-        MatmulKernel.PACKED_GEMM.multiply(form, p.a, p.b, parallel, m, k, n, true, THREE_WORKERS);
-        assertSameBits(serial, parallel, "PACKED_GEMM " + form + " on 3 threads");
+        MatmulKernel.PACKED_GEMM.multiply(form, p.a, 0, p.b, 0, serial, 0, m, k, n, true, Workers.SERIAL);
+        for (Workers workers : List.of(TWO_WORKERS, THREE_WORKERS)) {
+            float[] parallel = p.initialC(true);
+            MatmulKernel.PACKED_GEMM.multiply(form, p.a, 0, p.b, 0, parallel, 0, m, k, n, true, workers);
+            assertSameBits(serial, parallel, "PACKED_GEMM " + form + " on " + workers.threads() + " threads");
+            Placed placed = p.placed(true);
+            MatmulKernel.PACKED_GEMM.multiply(form, placed.a(), A_OFFSET, placed.b(), B_OFFSET, placed.c(), C_OFFSET,
+                    m, k, n, true, workers);
+            String context = "PACKED_GEMM " + form + " with offsets on " + workers.threads() + " threads";
+            assertSameBits(serial, placed.product(), context);
+            placed.assertOnlyCChanged(p, true, context);
+        }
     }
 
+    private static final Workers TWO_WORKERS = new Workers(2);
     private static final Workers THREE_WORKERS = new Workers(3);
 
     static Stream<Arguments> parallelShapes() {
@@ -197,6 +252,23 @@ class MatmulKernelTest {
             return c;
         }
 
+        /**
+         * A, B and C at their offsets inside larger arrays. A and B are surrounded by NaN, so that a read
+         * outside them spoils the result; C by C_GUARD, which no write may change.
+         */
+        Placed placed(boolean accumulate) {
+            return new Placed(place(a, A_OFFSET, Float.NaN), place(b, B_OFFSET, Float.NaN),
+                    place(initialC(accumulate), C_OFFSET, C_GUARD), m * n);
+        }
+
+        /** Followed by a bit more than two vectors, so that a vector running past the end stays in the array. */
+        private static float[] place(float[] values, int offset, float around) {
+            float[] array = new float[offset + values.length + 2 * LANES + 1];
+            Arrays.fill(array, around);
+            System.arraycopy(values, 0, array, offset, values.length);
+            return array;
+        }
+
         void assertMatchesReference(float[] c, boolean accumulate, String context) {
             double[] reference = new double[m * n];
             double[] tolerance = new double[m * n];
@@ -215,6 +287,23 @@ class MatmulKernelTest {
                 }
             }
             assertWithin(reference, c, tolerance, context + " m=" + m + " k=" + k + " n=" + n);
+        }
+    }
+
+    /** The operands of a {@link Problem} at A_OFFSET, B_OFFSET and C_OFFSET in larger arrays. */
+    record Placed(float[] a, float[] b, float[] c, int cSize) {
+        float[] product() {
+            return Arrays.copyOfRange(c, C_OFFSET, C_OFFSET + cSize);
+        }
+
+        /** A and B as placed, and C's guard around the product, still bit for bit. */
+        void assertOnlyCChanged(Problem p, boolean accumulate, String context) {
+            Placed untouched = p.placed(accumulate);
+            assertSameBits(untouched.a(), a, context + ": A's array must not change");
+            assertSameBits(untouched.b(), b, context + ": B's array must not change");
+            float[] expected = untouched.c().clone();
+            System.arraycopy(c, C_OFFSET, expected, C_OFFSET, cSize);
+            assertSameBits(expected, c, context + ": C's array outside the product must not change");
         }
     }
 

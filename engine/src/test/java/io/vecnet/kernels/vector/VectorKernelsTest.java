@@ -2,11 +2,13 @@ package io.vecnet.kernels.vector;
 
 import static io.vecnet.testing.FloatAsserts.UNIT_ROUNDOFF;
 import static io.vecnet.testing.FloatAsserts.assertSameBits;
+import static io.vecnet.testing.FloatAsserts.assertSameBitsOrBothNaN;
 import static io.vecnet.testing.FloatAsserts.assertWithin;
 import static io.vecnet.testing.FloatAsserts.randomFloats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vecnet.kernels.FloatMath;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.ScalarKernels;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The non-matmul kernels: vector and scalar backends against float64 references, and the bit-for-bit
  * equalities the javadoc promises (element-wise ops, and softmax on rows narrower than a vector).
+ * Ranges at offsets give the bits they give from index 0.
  */
 class VectorKernelsTest {
     private static final int LANES = VectorMath.LANES;
@@ -31,6 +35,11 @@ class VectorKernelsTest {
     private static final Kernels SCALAR = new ScalarKernels();
     private static final float[] SPECIAL = {-0f, 0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
             Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MAX_VALUE, Float.MAX_VALUE, 1f, -1f};
+    /** Where tanh and sigmoid turn: tiny, around the exp clamp, and saturated. */
+    private static final float[] ACTIVATION_SPECIAL = {1e-30f, -1e-30f, 3e-8f, -3e-8f, -Float.MIN_NORMAL,
+            0x1.fffffcp-127f, 0.5f, -0.5f, 9f, -9f, 20f, -20f, 43.7f, -43.7f, 87.4f, -87.4f, 88.5f, -88.5f,
+            1e30f, -1e30f};
+    private static final float[] SLOPES = {0.01f, 0.3f, 0f, -0f, 1.5f, -2f};
 
     static IntStream lengths() {
         TreeSet<Integer> sizes = new TreeSet<>(List.of(0, 1, 2, 3, 7, 15, 16, 17, 31, 33, 37, 61, 100, 127, 211, 300));
@@ -110,6 +119,121 @@ class VectorKernelsTest {
         }
     }
 
+    /**
+     * Values spread over many binades, with every third replaced by one of {@link #SPECIAL} or
+     * {@link #ACTIVATION_SPECIAL}.
+     */
+    private static float[] activationInputs(SplittableRandom random, int length) {
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+            float magnitude = (float) Math.scalb(1 + random.nextDouble(), random.nextInt(-30, 8));
+            x[i] = random.nextBoolean() ? magnitude : -magnitude;
+            if (i % 3 == 0) {
+                x[i] = random.nextBoolean() ? SPECIAL[random.nextInt(SPECIAL.length)]
+                        : ACTIVATION_SPECIAL[random.nextInt(ACTIVATION_SPECIAL.length)];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Runs {@code kernel} on copies of {@code x} with both backends; asserts the same bits everywhere (a
+     * NaN may come out as another NaN: for a NaN activation, the sign of fma(-a, a, 1) changes between
+     * JIT tiers) and that nothing from {@code length} on changed. Returns the scalar result.
+     */
+    private static float[] assertBothBackendsGiveTheSameBits(String name, float[] x, int length,
+                                                              BiConsumer<Kernels, float[]> kernel) {
+        float[] vector = x.clone();
+        float[] scalar = x.clone();
+        kernel.accept(VECTOR, vector);
+        kernel.accept(SCALAR, scalar);
+        assertSameBitsOrBothNaN(scalar, vector, name + " vector vs scalar");
+        assertSameBits(Arrays.copyOfRange(x, length, x.length), Arrays.copyOfRange(scalar, length, x.length),
+                name + " past the length");
+        return scalar;
+    }
+
+    @ParameterizedTest(name = "length={0}")
+    @MethodSource("lengths")
+    void leakyReluAndItsBackwardEqualScalarBits(int length) {
+        SplittableRandom random = random(length, 7);
+        float[] x = activationInputs(random, length + 5);
+        float[] grad = activationInputs(random, length + 5);
+        for (float slope : SLOPES) {
+            float[] y = assertBothBackendsGiveTheSameBits("leakyRelu slope " + slope, x, length,
+                    (kernels, values) -> kernels.leakyRelu(values, slope, length));
+            for (int i = 0; i < length; i++) {
+                float expected = x[i] > 0f ? x[i] : (float) ((double) slope * x[i]);
+                assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(y[i]),
+                        "leakyRelu slope " + slope + " of " + x[i]);
+            }
+            assertBothBackendsGiveTheSameBits("leakyReluBackward slope " + slope, grad, length,
+                    (kernels, g) -> kernels.leakyReluBackward(g, y, slope, length));
+            assertBothBackendsGiveTheSameBits("leakyReluBackward slope " + slope + " at special activations", grad,
+                    length, (kernels, g) -> kernels.leakyReluBackward(g, x, slope, length));
+        }
+    }
+
+    @ParameterizedTest(name = "length={0}")
+    @MethodSource("lengths")
+    void tanhAndItsBackwardEqualScalarBits(int length) {
+        SplittableRandom random = random(length, 8);
+        float[] x = activationInputs(random, length + 5);
+        float[] grad = activationInputs(random, length + 5);
+        float[] y = assertBothBackendsGiveTheSameBits("tanh", x, length,
+                (kernels, values) -> kernels.tanh(values, length));
+        assertBothBackendsGiveTheSameBits("tanhBackward", grad, length,
+                (kernels, g) -> kernels.tanhBackward(g, y, length));
+        assertBothBackendsGiveTheSameBits("tanhBackward at special activations", grad, length,
+                (kernels, g) -> kernels.tanhBackward(g, x, length));
+    }
+
+    @ParameterizedTest(name = "length={0}")
+    @MethodSource("lengths")
+    void sigmoidAndItsBackwardEqualScalarBits(int length) {
+        SplittableRandom random = random(length, 9);
+        float[] x = activationInputs(random, length + 5);
+        float[] grad = activationInputs(random, length + 5);
+        float[] y = assertBothBackendsGiveTheSameBits("sigmoid", x, length,
+                (kernels, values) -> kernels.sigmoid(values, length));
+        assertBothBackendsGiveTheSameBits("sigmoidBackward", grad, length,
+                (kernels, g) -> kernels.sigmoidBackward(g, y, length));
+        assertBothBackendsGiveTheSameBits("sigmoidBackward at special activations", grad, length,
+                (kernels, g) -> kernels.sigmoidBackward(g, x, length));
+    }
+
+    @Test
+    void activationsOfSpecialValuesAreWhatTheFunctionsPromise() {
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] x = {Float.NaN, 0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MAX_VALUE,
+                    -Float.MAX_VALUE, Float.MIN_VALUE};
+            float[] tanh = repeatedToAWholeVector(x);
+            float[] sigmoid = tanh.clone();
+            kernels.tanh(tanh, tanh.length);
+            kernels.sigmoid(sigmoid, sigmoid.length);
+            String name = kernels.backend() + " ";
+            assertTrue(Float.isNaN(tanh[0]) && Float.isNaN(sigmoid[0]), name + "NaN stays NaN");
+            assertSameBits(new float[] {0f, -0f, 1f, -1f, 1f, -1f}, Arrays.copyOfRange(tanh, 1, 7),
+                    name + "tanh keeps the sign of zero and saturates at ±1");
+            assertEquals(0.5f, sigmoid[1], name + "sigmoid(0)");
+            assertEquals(0.5f, sigmoid[2], name + "sigmoid(-0)");
+            assertEquals(1f, sigmoid[3], name + "sigmoid(inf)");
+            assertEquals(1f, sigmoid[5], name + "sigmoid(MAX_VALUE)");
+            assertTrue(sigmoid[4] > 0f && sigmoid[4] < 2 * Float.MIN_NORMAL,
+                    name + "sigmoid(-inf) is the smallest value exp gives, was " + sigmoid[4]);
+            assertEquals(0.5f, sigmoid[7], name + "sigmoid(MIN_VALUE)");
+        }
+    }
+
+    /** {@code values} repeated to a whole number of vectors, so that the vector loop sees them. */
+    private static float[] repeatedToAWholeVector(float[] values) {
+        float[] repeated = new float[(values.length + LANES - 1) / LANES * LANES];
+        for (int i = 0; i < repeated.length; i++) {
+            repeated[i] = values[i % values.length];
+        }
+        return repeated;
+    }
+
     @ParameterizedTest(name = "length={0}")
     @MethodSource("lengths")
     void axpyEqualsScalarBitsAndTheFusedMultiplyAdd(int length) {
@@ -129,6 +253,64 @@ class VectorKernelsTest {
             tolerance[i] = i < length ? Math.ulp((float) reference[i]) : 0;
         }
         assertWithin(reference, scalar, tolerance, "axpy vs float64");
+    }
+
+    static Stream<Arguments> lengthsAndOffsets() {
+        return lengths().boxed().flatMap(length -> IntStream.of(1, LANES - 1, LANES + 3)
+                .mapToObj(offset -> Arguments.of(length, offset)));
+    }
+
+    /** {@code values} at {@code offset} in a larger array filled with {@code around}. */
+    private static float[] placed(float[] values, int offset, float around) {
+        float[] array = new float[offset + values.length + LANES + 1];
+        Arrays.fill(array, around);
+        System.arraycopy(values, 0, array, offset, values.length);
+        return array;
+    }
+
+    @ParameterizedTest(name = "length={0} offset={1}")
+    @MethodSource("lengthsAndOffsets")
+    void axpyAtOffsetsGivesTheBitsOfTheRangesFromIndexZeroAndTouchesNothingElse(int length, int offset) {
+        SplittableRandom random = random(length, offset, 10);
+        float[] x = randomFloats(random, length, 4f);
+        float[] y = randomFloats(random, length, 4f);
+        float alpha = 1.37f;
+        int yOffset = 2 * offset + 1;
+        float[] fromZero = y.clone();
+        VECTOR.axpy(alpha, x, fromZero, length);
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] placedX = placed(x, offset, Float.NaN);
+            float[] placedY = placed(y, yOffset, -5f);
+            kernels.axpy(alpha, placedX, offset, placedY, yOffset, length);
+            assertSameBits(placed(x, offset, Float.NaN), placedX, kernels.backend() + " axpy must not change x");
+            assertSameBits(placed(fromZero, yOffset, -5f), placedY, kernels.backend() + " axpy at offsets");
+        }
+    }
+
+    @ParameterizedTest(name = "length={0} offset={1}")
+    @MethodSource("lengthsAndOffsets")
+    void sumOfSquaresOfARangeHasTheBitsOfTheSameValuesFromIndexZero(int length, int offset) {
+        float[] x = randomFloats(random(length, offset, 11), length, 3f);
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            assertSameBits(kernels.sumOfSquares(x, length), kernels.sumOfSquares(placed(x, offset, Float.NaN), offset,
+                    length), kernels.backend() + " sumOfSquares at offset " + offset);
+        }
+    }
+
+    @ParameterizedTest(name = "rows={0} cols={1}")
+    @MethodSource("rowsAndCols")
+    void columnSumsAtAnOffsetEqualScalarBitsAndTouchNothingElse(int rows, int cols) {
+        SplittableRandom random = random(rows, cols, 12);
+        float[] x = randomFloats(random, rows * cols, 5f);
+        int outOffset = LANES + 3;
+        float[] vector = placed(new float[cols], outOffset, 9f);
+        float[] scalar = vector.clone();
+        VECTOR.columnSums(x, vector, outOffset, rows, cols);
+        SCALAR.columnSums(x, scalar, outOffset, rows, cols);
+        assertSameBits(scalar, vector, "columnSums at an offset, vector vs scalar");
+        float[] fromZero = new float[cols];
+        SCALAR.columnSums(x, fromZero, rows, cols);
+        assertSameBits(placed(fromZero, outOffset, 9f), scalar, "columnSums at an offset vs from index 0");
     }
 
     @ParameterizedTest(name = "rows={0} cols={1}")
@@ -227,6 +409,103 @@ class VectorKernelsTest {
         if (cols < LANES) {
             assertSameBits(scalarLoss, vectorLoss, "loss with cols < lanes, vector vs scalar");
             assertSameBits(scalarGrad, vectorGrad, "gradient with cols < lanes, vector vs scalar");
+        }
+    }
+
+    @ParameterizedTest(name = "rows={0} cols={1}")
+    @MethodSource("rowsAndCols")
+    void softmaxCrossEntropyWithScaleOneOverRowsKeepsTheMeansBits(int rows, int cols) {
+        if (rows == 0 || cols == 0) {
+            return;
+        }
+        SplittableRandom random = random(rows, cols, 13);
+        float[] scores = randomFloats(random, rows * cols, 4f);
+        int[] labels = random.ints(rows, 0, cols).toArray();
+        float[] meanGrad = new float[scores.length];
+        float mean = meanCrossEntropyAsBeforeTheScale(scores, labels, meanGrad, rows, cols);
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] grad = new float[scores.length];
+            float loss = kernels.softmaxCrossEntropy(scores, labels, grad, rows, cols, 1f / rows);
+            float[] defaultGrad = new float[scores.length];
+            assertSameBits(loss, kernels.softmaxCrossEntropy(scores, labels, defaultGrad, rows, cols),
+                    kernels.backend() + " loss, scale 1/rows vs the mean overload");
+            assertSameBits(grad, defaultGrad, kernels.backend() + " gradient, scale 1/rows vs the mean overload");
+            if (kernels == SCALAR || cols < LANES) {
+                assertSameBits(mean, loss, kernels.backend() + " loss, scale 1/rows vs the mean as it was");
+                assertSameBits(meanGrad, grad, kernels.backend() + " gradient, scale 1/rows vs the mean as it was");
+            }
+        }
+    }
+
+    /** The scalar kernel as it was before it took a scale: the mean, with 1/rows rounded once up front. */
+    private static float meanCrossEntropyAsBeforeTheScale(float[] scores, int[] labels, float[] grad, int rows,
+                                                          int cols) {
+        float invRows = 1f / rows;
+        float lossSum = 0f;
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, scores[row + j]);
+            }
+            float sum = 0f;
+            for (int j = 0; j < cols; j++) {
+                grad[row + j] = FloatMath.exp(scores[row + j] - max);
+                sum += grad[row + j];
+            }
+            lossSum += FloatMath.log(sum) - (scores[row + labels[i]] - max);
+            float scale = invRows / sum;
+            for (int j = 0; j < cols; j++) {
+                grad[row + j] *= scale;
+            }
+            grad[row + labels[i]] -= invRows;
+        }
+        return lossSum * invRows;
+    }
+
+    /**
+     * The loss is {@code Σ loss_i} times the scale, one rounding, so it is always the scale-1 loss times
+     * the scale exactly. The gradient rounds {@code scale / sum} once per row: for a power of two that
+     * is exact and every element is the scale-1 element times the scale bit for bit; for other scales
+     * an element is within a few roundings of it (4u relative, plus 8u·scale where the label's 1 is
+     * subtracted).
+     */
+    @ParameterizedTest(name = "rows={0} cols={1}")
+    @MethodSource("rowsAndCols")
+    void softmaxCrossEntropyScalesItsLossExactlyAndItsGradientWithinRounding(int rows, int cols) {
+        if (cols == 0) {
+            return;
+        }
+        SplittableRandom random = random(rows, cols, 14);
+        float[] scores = randomFloats(random, rows * cols, 4f);
+        int[] labels = random.ints(rows, 0, cols).toArray();
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] unitGrad = new float[scores.length];
+            float unitLoss = kernels.softmaxCrossEntropy(scores, labels, unitGrad, rows, cols, 1f);
+            for (float scale : new float[] {0.25f, 2f, 0x1p-10f, 1f / 3, 1f / (rows + 7), 0.3f, -0.7f}) {
+                String context = kernels.backend() + " scale " + scale;
+                float[] grad = new float[scores.length];
+                float loss = kernels.softmaxCrossEntropy(scores, labels, grad, rows, cols, scale);
+                assertSameBits(unitLoss * scale, loss, context + ": loss");
+                float[] scaled = new float[grad.length];
+                double[] reference = new double[grad.length];
+                double[] tolerance = new double[grad.length];
+                for (int i = 0; i < grad.length; i++) {
+                    scaled[i] = unitGrad[i] * scale;
+                    reference[i] = (double) unitGrad[i] * scale;
+                    boolean label = labels[i / cols] == i % cols;
+                    tolerance[i] = 4 * UNIT_ROUNDOFF * Math.abs(reference[i])
+                            + (label ? 8 * UNIT_ROUNDOFF * Math.abs(scale) : 0);
+                }
+                boolean powerOfTwo = (Float.floatToRawIntBits(scale) & 0x007fffff) == 0;
+                if (powerOfTwo) {
+                    assertSameBits(scaled, grad, context + ": gradient, a power of two");
+                } else {
+                    assertWithin(reference, grad, tolerance, context + ": gradient");
+                }
+            }
+            assertSameBits(0f, kernels.softmaxCrossEntropy(new float[0], new int[0], new float[0], 0, cols, 0.5f),
+                    kernels.backend() + ": no rows");
         }
     }
 

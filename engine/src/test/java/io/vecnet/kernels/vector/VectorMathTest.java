@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
-/** Every lane of VectorMath.exp/log gives FloatMath.exp/log's bits (NaN payloads aside). */
+/** Every lane of VectorMath.exp/log/tanh/sigmoid gives FloatMath's bits (NaN payloads aside). */
 class VectorMathTest {
     private static final float[] SPECIAL = {0f, -0f, 1f, -1f, Float.NaN, Float.POSITIVE_INFINITY,
             Float.NEGATIVE_INFINITY, Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE,
@@ -37,6 +37,28 @@ class VectorMathTest {
                     : i % 2 == 0 ? Float.intBitsToFloat(random.nextInt()) : (float) (random.nextDouble() * 4);
         }
         assertLanesMatch(x, VectorMath::log, FloatMath::log, "log");
+    }
+
+    @Test
+    void tanhLanesEqualFloatMathTanh() {
+        assertLanesMatch(mixedInputs(13), VectorMath::tanh, FloatMath::tanh, "tanh");
+    }
+
+    @Test
+    void sigmoidLanesEqualFloatMathSigmoid() {
+        assertLanesMatch(mixedInputs(14), VectorMath::sigmoid, FloatMath::sigmoid, "sigmoid");
+    }
+
+    /** The special values, then random bit patterns (every kind of float) and values where tanh and sigmoid bend. */
+    private static float[] mixedInputs(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[200_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i < SPECIAL.length ? SPECIAL[i]
+                    : i % 2 == 0 ? Float.intBitsToFloat(random.nextInt())
+                    : (float) ((random.nextDouble() * 2 - 1) * 12);
+        }
+        return x;
     }
 
     private static void assertLanesMatch(float[] x, UnaryOperator<FloatVector> vector, FloatUnary scalar, String name) {
