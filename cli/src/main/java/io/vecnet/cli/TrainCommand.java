@@ -159,6 +159,7 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         LearningCheck check = LearningCheck.of(report.lossCurve(), accuracy, training);
         check.warn(spec.commandLine().getErr());
+        warnIfCutShort(result, config, training.size());
         if (check.useless()) {
             throw new CommandFailedException(check.reason() + (saveFile == null ? "" : "; the model was not saved"));
         }
@@ -185,6 +186,16 @@ final class TrainCommand implements Callable<Integer> {
                     + e.iteration() + "; try a smaller --lr than " + rule.learningRate(), e);
         } finally {
             report.finish();
+        }
+    }
+
+    /** A run that hit the default epoch cap before early stopping ended it might have gained from more epochs. */
+    private void warnIfCutShort(TrainingResult result, TrainingConfig config, int rows) {
+        boolean capped = !config.fullBatch(rows) && !result.stoppedEarly() && result.epochs() == config.epochs();
+        if (capped && epochs == null) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "vecnet train: warning: training stopped at the %d-epoch "
+                    + "cap without early stopping: it may gain from more --epochs or a larger --lr%n", config.epochs());
+            spec.commandLine().getErr().flush();
         }
     }
 

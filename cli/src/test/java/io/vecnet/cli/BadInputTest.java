@@ -66,7 +66,7 @@ class BadInputTest {
     @CsvSource(delimiter = '|', value = {
         "truncated.vnet   | truncated: its header describes 173 bytes, the file has 156",
         "corrupted.vnet   | corrupted: CRC32 mismatch (stored f8d62ef4, computed 1fcb8863)",
-        "version-99.vnet  | model format version 99 is not supported; this vecnet reads version 1",
+        "version-99.vnet  | model format version 99 is not supported; this vecnet reads versions 1 to 2",
         "not-a-model.vnet | not a vecnet model file (it does not start with the model file signature)",
     })
     void badModelFilesStopPredictionWithOneLine(String file, String problem) throws IOException {

@@ -41,7 +41,8 @@ class LauncherIT {
         Path csv = dir.resolve("spiral.csv");
         Path model = dir.resolve("spiral.vnet");
         assertEquals(0, vecnet("data", "spiral", "--out", csv.toString()).exitCode());
-        Result train = vecnet("train", "--data", csv.toString(), "--iterations", "2000", "--save", model.toString());
+        Result train = vecnet("train", "--data", csv.toString(), "--optimizer", "gd", "--iterations", "2000",
+                "--save", model.toString());
         assertEquals(0, train.exitCode(), train.err());
         assertEquals("", train.err());
         Result predict = vecnet("predict", "--model", model.toString(), "--data", csv.toString(),

@@ -35,7 +35,7 @@ class PlotCommandTest {
         Cli.Run run = Cli.run("plot", "--data", "spiral", "--model", model.toString(), "--out", png.toString(),
                 "--width", "640", "--height", "480");
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("drew 300 points and the net model's decision regions in " + png + "\n", run.out());
+        assertEquals("drew 300 points and the 2 → 30 relu → 3 model's decision regions in " + png + "\n", run.out());
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(640, image.getWidth());

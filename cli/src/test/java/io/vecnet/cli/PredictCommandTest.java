@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vecnet.io.CsvDataset;
 import io.vecnet.data.Dataset;
 import io.vecnet.kernels.KernelProvider;
-import io.vecnet.nn.Mlp;
+import io.vecnet.nn.Classifier;
 import io.vecnet.io.ModelFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ class PredictCommandTest {
         Cli.Run run = Cli.run("predict", "--model", modelFile.toString(), "--data", csv.toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
 
-        Mlp model = ModelFile.load(modelFile).network();
+        Classifier model = ModelFile.load(modelFile);
         Dataset data = CsvDataset.read(csv);
         int[] predicted = model.predict(data.features(), KernelProvider.get());
         int[][] confusion = new int[3][3];

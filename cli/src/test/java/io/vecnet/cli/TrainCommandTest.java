@@ -31,9 +31,11 @@ class TrainCommandTest {
         assertEquals(0, Cli.run("data", "spiral", "--seed", "4", "--out", csv.toString()).exitCode());
         Path model = dir.resolve("spiral.vnet");
         Cli.Run run = Cli.run("train", "--data", csv.toString(), "--hidden", "30", "--iterations", "1500",
+                "--optimizer", "gd", "--batch-size", "full", "--no-standardize", "--validation", "0",
                 "--print-every", "500", "--save", model.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("iteration 0: loss 1.09"), run.out());
+        assertTrue(run.out().startsWith("training 2 → 30 relu → 3 (small init) on 300 rows, features as they are; "
+                + "gd (lr 1.0), full batch, at most 1500 steps, L2 0.001, no validation\niteration 0: loss 1.09"), run.out());
         assertTrue(run.out().contains("iteration 1000: loss "), run.out());
         assertTrue(run.out().contains("saved the 2 → 30 relu → 3 model to " + model), run.out());
 
@@ -74,7 +76,8 @@ class TrainCommandTest {
     void givenClassesWidenTheModel() throws IOException {
         Path model = dir.resolve("wide.vnet");
         Cli.Run run = Cli.run("train", "--data", Cli.BAD.resolve("label-out-of-range.csv").toString(),
-                "--model", "linear", "--classes", "9", "--iterations", "5", "--save", model.toString());
+                "--model", "linear", "--classes", "9", "--optimizer", "gd", "--validation", "0", "--iterations", "5",
+                "--save", model.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(9, ModelFile.load(model).network().classes());
     }
@@ -96,18 +99,22 @@ class TrainCommandTest {
         Cli.Run run = Cli.run("train", "--step", "1e30", "--save", model.toString(), "--plot", png.toString());
         assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
         assertArrayEquals(new String[] {"vecnet train: training diverged: the loss stopped being finite at iteration 1; "
-                + "try a smaller --step than 1.0E30"}, run.errLines());
+                + "try a smaller --lr than 1.0E30"}, run.errLines());
         assertFalse(Files.exists(model));
         assertFalse(Files.exists(png));
     }
 
     @Test
     void absurdSizesAreRefusedBeforeAllocatingNamingTheMemory() {
-        Cli.Run run = Cli.run("train", "--hidden", "2000000000");
+        Cli.Run run = Cli.run("train", "--hidden", "200000000");
         assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
         assertEquals(1, run.errLines().length, run.err());
-        assertTrue(run.err().matches("vecnet train: a net model with 2 inputs, 2000000000 hidden units, 3 classes and "
-                + "300 rows needs about 4\\.5 TB of memory to train, more than the .+ this JVM may use\\n"), run.err());
+        assertTrue(run.err().matches("vecnet train: a 2 → 200000000 relu → 3 network on 300 rows needs about [0-9.]+ [GT]B "
+                + "of memory to train, more than the .+ this JVM may use\\n"), run.err());
+        Cli.Run parameters = Cli.run("train", "--hidden", "2000000000");
+        assertEquals(VecnetCommand.EXIT_FAILURE, parameters.exitCode());
+        assertTrue(parameters.err().contains("has 12000000003 parameters; at most 2147483639 fit in one array"),
+                parameters.err());
         Cli.Run rows = Cli.run("train", "--points", "2000000000", "--classes", "3");
         assertTrue(rows.err().contains("6000000000 rows needs about"), rows.err());
     }

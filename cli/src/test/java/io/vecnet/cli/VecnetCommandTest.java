@@ -53,7 +53,7 @@ class VecnetCommandTest {
             assertTrue(run.out().contains("  " + command + " "), command + " missing from\n" + run.out());
         }
         Cli.Run trainHelp = Cli.run("train", "--help");
-        assertTrue(trainHelp.out().contains("--hidden=<hidden>") && trainHelp.out().contains("Default: 100"),
+        assertTrue(trainHelp.out().contains("--hidden=WIDTHS") && trainHelp.out().contains("--optimizer=gd|sgd|adam|adamw"),
                 trainHelp.out());
     }
 
@@ -77,10 +77,10 @@ class VecnetCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "train --iterations -1  | vecnet train: --iterations must be >= 0, got -1 (see 'vecnet train --help')",
-        "train --hidden 0       | vecnet train: --hidden must be at least 1, got 0 (see 'vecnet train --help')",
+        "train --hidden 0       | vecnet train: --hidden widths must be at least 1, got [0] (see 'vecnet train --help')",
         "train --model cnn      | vecnet train: Invalid value for option '--model': expected one of [net, linear] (case-insensitive) but was 'cnn' (see 'vecnet train --help')",
         "train --step fast      | vecnet train: Invalid value for option '--step': 'fast' is not a float (see 'vecnet train --help')",
-        "train --hidden many    | vecnet train: Invalid value for option '--hidden': 'many' is not an int (see 'vecnet train --help')",
+        "train --hidden many    | vecnet train: Invalid value for option '--hidden' (WIDTHS): 'many' is not an int (see 'vecnet train --help')",
         "train --classes 1      | vecnet train: --classes must be at least 2, got 1 (see 'vecnet train --help')",
         "train --data x.csv --points 5 | vecnet train: --points sizes the spiral; it cannot be used with --data (see 'vecnet train --help')",
         "train --kernels gpu    | vecnet train: Invalid value for option '--kernels': unknown kernel backend 'gpu' (expected auto, vector or scalar) (see 'vecnet train --help')",

@@ -94,10 +94,16 @@ public record NetworkSpec(int inputs, List<Integer> hidden, int classes, Activat
         return (int) countParameters(inputs, hidden, classes);
     }
 
-    /** For messages: {@code 2 → 100 relu → 3}. */
+    /** For messages: {@code 2 → 64 relu → 32 relu → 3}, or {@code 2 → 3 (linear)}. */
     public String describe() {
-        return hidden.isEmpty() ? inputs + " → " + classes + " (linear)" : describe(inputs, hidden, classes)
-                .replace(" → " + classes, " " + activation.id() + " → " + classes);
+        if (hidden.isEmpty()) {
+            return inputs + " → " + classes + " (linear)";
+        }
+        StringBuilder text = new StringBuilder().append(inputs);
+        for (int width : hidden) {
+            text.append(" → ").append(width).append(' ').append(activation.id());
+        }
+        return text.append(" → ").append(classes).toString();
     }
 
     private static String describe(int inputs, List<Integer> hidden, int classes) {

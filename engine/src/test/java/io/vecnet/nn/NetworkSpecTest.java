@@ -17,7 +17,7 @@ class NetworkSpecTest {
         assertEquals(46, spec.layers().get(2).end());
         assertEquals(3, spec.depth());
         assertEquals(5, spec.maxWidth());
-        assertEquals("4 → 5 → 2 tanh → 3", spec.describe());
+        assertEquals("4 → 5 tanh → 2 tanh → 3", spec.describe());
     }
 
     @Test

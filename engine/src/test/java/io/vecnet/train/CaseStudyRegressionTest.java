@@ -54,16 +54,19 @@ class CaseStudyRegressionTest {
         Mlp model = ModelFile.load(fixture("net-seed1.vnet")).network();
         Matrix x = CsvDataset.read(fixture("spiral-seed1.csv")).features();
         List<String> recorded = Files.readAllLines(fixture("net-seed1-predictions.csv"));
-        for (Kernels kernels : List.of(KernelProvider.select(Backend.SCALAR), KernelProvider.select(Backend.VECTOR))) {
-            int[] predicted = model.predict(x, kernels);
-            Matrix probabilities = model.probabilities(x, kernels);
-            for (int i = 0; i < predicted.length; i++) {
-                StringBuilder line = new StringBuilder().append(predicted[i]);
-                for (int c = 0; c < probabilities.cols(); c++) {
-                    line.append(String.format(Locale.ROOT, ",%.6f", probabilities.get(i, c)));
-                }
-                assertEquals(recorded.get(i + 1), line.toString(), "row " + i + " on " + kernels.description());
+        // Recorded on the vector kernels; the scalar ones sum the 100-term output products in another
+        // order, which can move the sixth decimal.
+        Kernels vector = KernelProvider.select(Backend.VECTOR);
+        int[] predicted = model.predict(x, vector);
+        Matrix probabilities = model.probabilities(x, vector);
+        Matrix scalar = model.probabilities(x, KernelProvider.select(Backend.SCALAR));
+        for (int i = 0; i < predicted.length; i++) {
+            StringBuilder line = new StringBuilder().append(predicted[i]);
+            for (int c = 0; c < probabilities.cols(); c++) {
+                line.append(String.format(Locale.ROOT, ",%.6f", probabilities.get(i, c)));
+                assertEquals(probabilities.get(i, c), scalar.get(i, c), 1e-6f, "row " + i + " on the scalar kernels");
             }
+            assertEquals(recorded.get(i + 1), line.toString(), "row " + i);
         }
     }
 

@@ -30,7 +30,7 @@ class MiniBatchTrainingTest {
     }
 
     private static TrainingConfig batches(int size, int epochs) {
-        return new TrainingConfig(1e-4f, TrainingConfig.UNLIMITED, 1).withBatches(size, 9).withEpochs(epochs);
+        return new TrainingConfig(1e-4f, TrainingConfig.UNLIMITED, 1, size, epochs, 9, LearningRateSchedule.CONSTANT, 0);
     }
 
     @Test

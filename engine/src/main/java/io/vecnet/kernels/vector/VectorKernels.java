@@ -244,4 +244,69 @@ public final class VectorKernels implements Kernels {
         }
         return total;
     }
+
+    @Override
+    public void flushSubnormals(float[] x, int length) {
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            v.blend(0f, v.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(x, i);
+        }
+        for (; i < length; i++) {
+            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
+                x[i] = 0f;
+            }
+        }
+    }
+
+    @Override
+    public void momentumStep(float[] parameters, float[] gradient, float[] velocity, float learningRate,
+                             float momentum, boolean nesterov, int length) {
+        FloatVector mu = VectorMath.broadcast(momentum);
+        FloatVector rate = VectorMath.broadcast(-learningRate);
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector g = FloatVector.fromArray(SPECIES, gradient, i);
+            FloatVector v = mu.fma(FloatVector.fromArray(SPECIES, velocity, i), g);
+            v.intoArray(velocity, i);
+            FloatVector step = nesterov ? mu.fma(v, g) : v;
+            rate.fma(step, FloatVector.fromArray(SPECIES, parameters, i)).intoArray(parameters, i);
+        }
+        for (; i < length; i++) {
+            float v = Math.fma(momentum, velocity[i], gradient[i]);
+            velocity[i] = v;
+            float step = nesterov ? Math.fma(momentum, v, gradient[i]) : v;
+            parameters[i] = Math.fma(-learningRate, step, parameters[i]);
+        }
+    }
+
+    /** Adam's update lane by lane, in the scalar kernel's order of operations, so both give the same bits. */
+    @Override
+    public void adamStep(float[] parameters, float[] gradient, float[] m, float[] v, float beta1, float beta2,
+                         float stepSize, float correction2, float epsilon, float decay, int length) {
+        float oneMinusBeta1 = 1f - beta1;
+        float oneMinusBeta2 = 1f - beta2;
+        FloatVector b1 = VectorMath.broadcast(beta1);
+        FloatVector b2 = VectorMath.broadcast(beta2);
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector g = FloatVector.fromArray(SPECIES, gradient, i);
+            FloatVector mi = b1.fma(FloatVector.fromArray(SPECIES, m, i), g.mul(oneMinusBeta1));
+            FloatVector vi = b2.fma(FloatVector.fromArray(SPECIES, v, i), g.mul(g).mul(oneMinusBeta2));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector denominator = vi.mul(correction2).sqrt().add(epsilon);
+            FloatVector theta = FloatVector.fromArray(SPECIES, parameters, i).mul(decay);
+            mi.div(denominator).fma(VectorMath.broadcast(-stepSize), theta).intoArray(parameters, i);
+        }
+        for (; i < length; i++) {
+            float g = gradient[i];
+            float mi = Math.fma(beta1, m[i], oneMinusBeta1 * g);
+            float vi = Math.fma(beta2, v[i], oneMinusBeta2 * (g * g));
+            m[i] = mi;
+            v[i] = vi;
+            float denominator = (float) Math.sqrt(vi * correction2) + epsilon;
+            parameters[i] = Math.fma(-stepSize, mi / denominator, parameters[i] * decay);
+        }
+    }
 }

@@ -8,10 +8,14 @@ import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.MatmulForm;
-import io.vecnet.model.Parameter;
-import io.vecnet.model.TwoLayerNet;
+import io.vecnet.nn.Activation;
+import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
+import io.vecnet.train.Adam;
+import io.vecnet.train.GradientDescent;
 import io.vecnet.train.Trainer;
 import io.vecnet.train.TrainingConfig;
+import io.vecnet.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,6 +30,8 @@ import java.util.SplittableRandom;
  */
 public final class DeterminismProbe {
     static final int TRAINING_ITERATIONS = 100;
+    private static final int SPIRAL_ROWS = 45;
+    private static final int BATCH = 8;
 
     private DeterminismProbe() {
     }
@@ -168,17 +174,30 @@ public final class DeterminismProbe {
         });
     }
 
-    /** The spiral (seed 3) and a small net trained from it: the loss every 10 iterations and the final weights. */
+    /** The lines {@link #train} prints for {@link #TRAINING_ITERATIONS}: loss lines of both runs, one weights line each. */
+    static int trainingLines() {
+        int stepsPerEpoch = Math.ceilDiv(SPIRAL_ROWS, BATCH);
+        return TRAINING_ITERATIONS / 10 + 1 + Math.ceilDiv(TRAINING_ITERATIONS, stepsPerEpoch) + 1;
+    }
+
+    /**
+     * The spiral (seed 3) and two small nets trained from it, the case study's shape (the fused pass)
+     * and a deeper tanh net on Adam mini-batches: the loss at every report and the final weights.
+     */
     static List<String> train(Kernels kernels, int iterations) {
         Rng rng = new Rng(3);
-        Dataset data = Spiral.generate(15, 3, Spiral.NOISE, rng);
-        TwoLayerNet net = TwoLayerNet.initialise(2, VectorMath.LANES + 6, 3, rng);
+        Dataset data = Spiral.generate(SPIRAL_ROWS / 3, 3, Spiral.NOISE, rng);
         List<String> lines = new ArrayList<>();
-        new Trainer(kernels).train(net, data, new TrainingConfig(1f, 1e-3f, iterations, 10),
-                (iteration, loss) -> lines.add("loss " + iteration + " " + Integer.toHexString(Float.floatToRawIntBits(loss))));
-        for (Parameter p : net.parameters()) {
-            lines.add(p.name() + " " + bits(p.value()));
-        }
+        TrainingListener record = progress -> lines.add("loss " + progress.iteration() + " "
+                + Integer.toHexString(Float.floatToRawIntBits(progress.loss())));
+        Mlp net = Mlp.initialise(NetworkSpec.of(2, 3, Activation.RELU, VectorMath.LANES + 6), rng);
+        Mlp trained = new Trainer(kernels).train(net, data, new TrainingConfig(1e-3f, iterations, 10),
+                new GradientDescent(1f), record).model();
+        lines.add("net " + bits(new Matrix(1, trained.parameters().length, trained.parameters())));
+        Mlp deep = Mlp.initialise(NetworkSpec.of(2, 3, Activation.TANH, VectorMath.LANES + 3, 7), rng);
+        TrainingConfig batches = new TrainingConfig(1e-3f, iterations, 10).withBatches(BATCH, 5);
+        Mlp trainedDeep = new Trainer(kernels).train(deep, data, batches, new Adam(0.01f), record).model();
+        lines.add("deep " + bits(new Matrix(1, trainedDeep.parameters().length, trainedDeep.parameters())));
         return lines;
     }
 

@@ -29,9 +29,9 @@ class JitModeDeterminismTest {
         assertEquals(0, c2.exitCode(), c2.stderr());
         List<String> xintLines = xint.stdoutLines();
         List<String> c2Lines = c2.stdoutLines();
-        // Both backends, with the loss lines and final weights of the training run.
-        assertEquals(2 * (DeterminismProbe.TRAINING_ITERATIONS / 10 + 4), xintLines.stream()
-                .filter(line -> line.matches("(vector|scalar) (loss|W1|b1|W2|b2) .*")).count());
+        // Both backends, with the loss lines and final weights of both training runs.
+        assertEquals(2 * DeterminismProbe.trainingLines(), xintLines.stream()
+                .filter(line -> line.matches("(vector|scalar) (loss|net|deep) .*")).count());
         for (int i = 0; i < Math.max(xintLines.size(), c2Lines.size()); i++) {
             assertEquals(i < xintLines.size() ? xintLines.get(i) : null, i < c2Lines.size() ? c2Lines.get(i) : null,
                     "line " + i + " differs between -Xint and compiled code");
