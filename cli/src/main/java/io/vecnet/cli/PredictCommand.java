@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code vecnet predict}: a saved model's class and probabilities for every row of a CSV file. */
 @Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Predict the class of each row of a CSV file with a saved model. Rows hold the model's "
-                + "features, optionally followed by the true label; with labels, also print the accuracy and "
-                + "the confusion matrix.")
+                + "features, optionally followed by the true label; with labels, also print the accuracy, the "
+                + "log-loss, each class's precision, recall, F1 and support, and the confusion matrix.")
 final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,8 +33,13 @@ final class PredictCommand implements Callable<Integer> {
     Path dataFile;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the predictions as CSV (predicted,p0,p1,...) here (default: standard output).")
+            description = "Write the predictions as CSV here: the predicted class, then with --probabilities one "
+                    + "column per class (default: standard output, and the summary to standard error).")
     Path out;
+
+    @Option(names = "--probabilities", description = "Also write each class's probability, with the digits "
+            + "that read back as the same float32.")
+    boolean probabilities;
 
     @Mixin
     KernelOptions kernelOptions;
@@ -52,19 +57,23 @@ final class PredictCommand implements Callable<Integer> {
         Kernels kernels = kernelOptions.kernels();
         Predictions predictions = Predictions.of(model, examples, kernels);
         PrintWriter stdout = spec.commandLine().getOut();
+        // Predictions on standard output are data for another program: the summary then goes to stderr.
+        PrintWriter summary = out == null ? spec.commandLine().getErr() : stdout;
         if (out == null) {
-            predictions.writeCsv(stdout);
+            predictions.writeCsv(stdout, probabilities);
+            stdout.flush();
         } else {
             AtomicFile.write(out, stream -> {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-                predictions.writeCsv(writer);
+                predictions.writeCsv(writer, probabilities);
                 writer.flush();
             });
             stdout.printf(Locale.ROOT, "wrote %d predictions to %s%n", examples.features().rows(), out);
         }
         if (examples.labelled()) {
-            predictions.writeSummary(stdout);
+            predictions.writeSummary(summary);
         }
+        summary.flush();
         stdout.flush();
         return 0;
     }

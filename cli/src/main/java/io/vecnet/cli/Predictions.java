@@ -4,57 +4,83 @@ import io.vecnet.Matrix;
 import io.vecnet.io.CsvDataset;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.nn.Classifier;
+import io.vecnet.train.ClassificationReport;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A model's predicted class and class probabilities per row, scored against the labels when there are some. */
-record Predictions(int[] predicted, Matrix probabilities, int[] labels) {
+record Predictions(Classifier model, int[] predicted, Matrix probabilities, int[] labels) {
     static Predictions of(Classifier model, CsvDataset.Examples examples, Kernels kernels) {
-        return new Predictions(model.predict(examples.features(), kernels),
+        return new Predictions(model, model.predict(examples.features(), kernels),
                 model.probabilities(examples.features(), kernels), examples.labels());
     }
 
-    void writeCsv(PrintWriter out) {
+    /**
+     * One line per row: the predicted class (its name when the model has class names), then with
+     * {@code withProbabilities} each class's probability, written so that it reads back as the same float.
+     */
+    void writeCsv(PrintWriter out, boolean withProbabilities) {
         out.print("predicted");
-        for (int c = 0; c < probabilities.cols(); c++) {
-            out.print(",p" + c);
+        if (withProbabilities) {
+            for (int c = 0; c < probabilities.cols(); c++) {
+                out.print(",p_" + Csv.quoted(model.className(c)));
+            }
         }
         out.print('\n');
         for (int i = 0; i < predicted.length; i++) {
-            out.print(predicted[i]);
-            for (int c = 0; c < probabilities.cols(); c++) {
-                out.printf(Locale.ROOT, ",%.6f", probabilities.get(i, c));
+            out.print(Csv.quoted(model.className(predicted[i])));
+            if (withProbabilities) {
+                for (int c = 0; c < probabilities.cols(); c++) {
+                    out.print(',');
+                    out.print(probabilities.get(i, c));
+                }
             }
             out.print('\n');
         }
     }
 
-    /** Rows: true class; columns: predicted class. */
-    int[][] confusion() {
-        int[][] counts = new int[probabilities.cols()][probabilities.cols()];
-        for (int i = 0; i < predicted.length; i++) {
-            counts[labels[i]][predicted[i]]++;
-        }
-        return counts;
+    ClassificationReport report() {
+        return ClassificationReport.of(labels, predicted, probabilities);
     }
 
     void writeSummary(PrintWriter out) {
-        int correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            correct += predicted[i] == labels[i] ? 1 : 0;
+        ClassificationReport report = report();
+        out.printf(Locale.ROOT, "accuracy: %.4f (%d of %d)%n", report.accuracy(),
+                Math.round(report.accuracy() * report.rows()), report.rows());
+        out.printf(Locale.ROOT, "log-loss: %.6f%n", report.logLoss());
+        int nameWidth = "weighted avg".length();
+        for (int c = 0; c < probabilities.cols(); c++) {
+            nameWidth = Math.max(nameWidth, model.className(c).length());
         }
-        out.printf(Locale.ROOT, "accuracy: %.4f (%d of %d)%n", (double) correct / predicted.length, correct,
-                predicted.length);
+        String row = "%" + nameWidth + "s %9s %9s %9s %9s%n";
+        String values = "%" + nameWidth + "s %9.4f %9.4f %9.4f %9d%n";
+        out.printf(Locale.ROOT, row, "class", "precision", "recall", "f1", "support");
+        for (int c = 0; c < probabilities.cols(); c++) {
+            out.printf(Locale.ROOT, values, model.className(c), report.precision()[c], report.recall()[c],
+                    report.f1()[c], report.support()[c]);
+        }
+        out.printf(Locale.ROOT, values, "macro avg", report.macro(report.precision()), report.macro(report.recall()),
+                report.macro(report.f1()), report.rows());
+        out.printf(Locale.ROOT, values, "weighted avg", report.weighted(report.precision()),
+                report.weighted(report.recall()), report.weighted(report.f1()), report.rows());
+        writeConfusion(out, report.confusion());
+    }
+
+    private void writeConfusion(PrintWriter out, int[][] counts) {
         out.println("confusion matrix (rows: true class, columns: predicted class):");
-        int[][] counts = confusion();
         int width = Math.max(4, String.valueOf(predicted.length).length() + 1);
-        out.print(" ".repeat(6));
+        int labelWidth = 6;
         for (int c = 0; c < counts.length; c++) {
-            out.printf(Locale.ROOT, "%" + width + "d", c);
+            width = Math.max(width, model.className(c).length() + 1);
+            labelWidth = Math.max(labelWidth, model.className(c).length());
+        }
+        out.print(" ".repeat(labelWidth));
+        for (int c = 0; c < counts.length; c++) {
+            out.printf(Locale.ROOT, "%" + width + "s", model.className(c));
         }
         out.println();
         for (int r = 0; r < counts.length; r++) {
-            out.printf(Locale.ROOT, "%6d", r);
+            out.printf(Locale.ROOT, "%" + labelWidth + "s", model.className(r));
             for (int count : counts[r]) {
                 out.printf(Locale.ROOT, "%" + width + "d", count);
             }

@@ -52,25 +52,48 @@ class PredictCommandTest {
         List<String> lines = run.out().lines().toList();
         assertEquals("wrote 300 predictions to " + out, lines.get(0));
         assertEquals(String.format(Locale.ROOT, "accuracy: %.4f (%d of 300)", correct / 300.0, correct), lines.get(1));
-        assertEquals("confusion matrix (rows: true class, columns: predicted class):", lines.get(2));
-        assertEquals("         0   1   2", lines.get(3));
+        assertTrue(lines.get(2).matches("log-loss: \\d\\.\\d{6}"), lines.get(2));
+        assertEquals("       class precision    recall        f1   support", lines.get(3));
+        for (int c = 0; c < 3; c++) {
+            int predictedAsC = confusion[0][c] + confusion[1][c] + confusion[2][c];
+            double precision = (double) confusion[c][c] / predictedAsC;
+            double recall = confusion[c][c] / 100.0;
+            assertEquals(String.format(Locale.ROOT, "%12s %9.4f %9.4f %9.4f %9d", c, precision, recall,
+                    2 * precision * recall / (precision + recall), 100), lines.get(4 + c));
+        }
+        assertTrue(lines.get(7).startsWith("   macro avg "), lines.get(7));
+        assertTrue(lines.get(8).startsWith("weighted avg "), lines.get(8));
+        assertEquals("confusion matrix (rows: true class, columns: predicted class):", lines.get(9));
+        assertEquals("         0   1   2", lines.get(10));
         for (int r = 0; r < 3; r++) {
             assertEquals(String.format("%6d%4d%4d%4d", r, confusion[r][0], confusion[r][1], confusion[r][2]),
-                    lines.get(4 + r));
+                    lines.get(11 + r));
         }
+    }
+
+    @Test
+    void predictionsOnStandardOutputLeaveTheSummaryToStandardError() {
+        Cli.Run run = Cli.run("predict", "--model", modelFile.toString(), "--data", csv.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(301, run.out().lines().count());
+        assertTrue(run.out().lines().skip(1).allMatch(line -> line.matches("[012]")), run.out());
+        assertTrue(run.err().startsWith("accuracy: "), run.err());
     }
 
     @Test
     void writesTheClassAndProbabilitiesOfEveryRow() throws IOException {
         Path out = dir.resolve("rows.csv");
         assertEquals(0, Cli.run("predict", "--model", modelFile.toString(), "--data", csv.toString(),
-                "--out", out.toString()).exitCode());
+                "--out", out.toString(), "--probabilities").exitCode());
         List<String> rows = Files.readAllLines(out);
-        assertEquals("predicted,p0,p1,p2", rows.get(0));
+        assertEquals("predicted,p_0,p_1,p_2", rows.get(0));
         assertEquals(301, rows.size());
         for (String row : rows.subList(1, rows.size())) {
             String[] cells = row.split(",");
-            double[] p = {Double.parseDouble(cells[1]), Double.parseDouble(cells[2]), Double.parseDouble(cells[3])};
+            float[] p = {Float.parseFloat(cells[1]), Float.parseFloat(cells[2]), Float.parseFloat(cells[3])};
+            for (int c = 1; c <= 3; c++) {
+                assertEquals(cells[c], Float.toString(Float.parseFloat(cells[c])), "round-trips");
+            }
             assertEquals(1.0, p[0] + p[1] + p[2], 2e-6, row);
             int best = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[1] >= p[2] ? 1 : 2;
             assertEquals(best, Integer.parseInt(cells[0]), row);
@@ -80,11 +103,12 @@ class PredictCommandTest {
     @Test
     void unlabelledRowsGetPredictionsOnStandardOutputAndNoScore() throws IOException {
         Path unlabelled = Files.writeString(dir.resolve("unlabelled.csv"), "x1,x2\n0.5,0.5\n-0.5,-0.25\n");
-        Cli.Run run = Cli.run("predict", "--model", modelFile.toString(), "--data", unlabelled.toString());
+        Cli.Run run = Cli.run("predict", "--model", modelFile.toString(), "--data", unlabelled.toString(),
+                "--probabilities");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(3, lines.size(), run.out());
-        assertTrue(lines.get(1).matches("[012](,0\\.\\d{6}){3}"), lines.get(1));
-        assertFalse(run.out().contains("accuracy"));
+        assertTrue(lines.get(1).matches("[012](,[0-9.E-]+){3}"), lines.get(1));
+        assertFalse(run.out().contains("accuracy") || run.err().contains("accuracy"));
     }
 }
