@@ -83,9 +83,9 @@ final class TrainCommand implements Callable<Integer> {
             + "stratified, to validate on (default: " + RECIPE_VALIDATION + " with --data, 0 on the spiral).")
     Double validation;
 
-    @Option(names = "--patience", description = "Stop after N reports (epochs; steps at full batch) without the "
+    @Option(names = "--patience", description = "Stop after N epochs (steps at full batch) without the "
             + "validation loss (else the training loss) improving by 1e-4, keeping the best weights; 0: never "
-            + "(default: " + RECIPE_PATIENCE + " with mini-batches, else 0).")
+            + "(default: " + RECIPE_PATIENCE + ", 0 with gd).")
     Integer patience;
 
     @Option(names = "--standardize", negatable = true, description = "Scale each feature to mean 0 and std 1 with "
@@ -103,8 +103,8 @@ final class TrainCommand implements Callable<Integer> {
             + "), or for --data the label range (default: the largest label + 1).")
     Integer classes;
 
-    @Option(names = "--print-every", description = "Print the loss every N reports (default: 1000 iterations for "
-            + "net, 10 for linear; every epoch with mini-batches).")
+    @Option(names = "--print-every", description = "Print the loss every N reports (default: with gd at full "
+            + "batch every 1000 iterations for net, 10 for linear; otherwise every epoch).")
     Integer printEvery;
 
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (vecnet model format, .vnet).")
@@ -159,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         LearningCheck check = LearningCheck.of(report.lossCurve(), accuracy, training);
         check.warn(spec.commandLine().getErr());
-        warnIfCutShort(result, config, training.size());
+        warnIfCutShort(result, config);
         if (check.useless()) {
             throw new CommandFailedException(check.reason() + (saveFile == null ? "" : "; the model was not saved"));
         }
@@ -190,8 +190,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** A run that hit the default epoch cap before early stopping ended it might have gained from more epochs. */
-    private void warnIfCutShort(TrainingResult result, TrainingConfig config, int rows) {
-        boolean capped = !config.fullBatch(rows) && !result.stoppedEarly() && result.epochs() == config.epochs();
+    private void warnIfCutShort(TrainingResult result, TrainingConfig config) {
+        boolean capped = !gradientDescent() && !result.stoppedEarly() && result.epochs() == config.epochs();
         if (capped && epochs == null) {
             spec.commandLine().getErr().printf(Locale.ROOT, "vecnet train: warning: training stopped at the %d-epoch "
                     + "cap without early stopping: it may gain from more --epochs or a larger --lr%n", config.epochs());
@@ -199,11 +199,16 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The case study's report (gd at full batch): {@code iteration N} lines every 1,000 (net) or 10
+     * (linear). Otherwise an {@code epoch N} line every epoch; at full batch an epoch is a step, and
+     * epoch N is the loss after N of them.
+     */
     private TrainingReport report(PrintWriter out, TrainingConfig config, int rows) {
-        boolean full = config.fullBatch(rows);
-        int reports = full ? config.totalSteps(rows) : Math.min(config.epochs(), config.totalSteps(rows));
-        int every = printEvery != null ? printEvery : full ? network.model.reportEvery : 1;
-        return new TrainingReport(out, full ? "iteration" : "epoch", Math.max(reports, 1), every, !quiet,
+        boolean caseStudy = gradientDescent() && config.fullBatch(rows);
+        int reports = config.fullBatch(rows) ? config.totalSteps(rows) : Math.min(config.epochs(), config.totalSteps(rows));
+        int every = printEvery != null ? printEvery : caseStudy ? network.model.reportEvery : 1;
+        return new TrainingReport(out, caseStudy ? "iteration" : "epoch", Math.max(reports, 1), every, !quiet,
                 System.console() != null, System::nanoTime);
     }
 
@@ -244,8 +249,7 @@ final class TrainCommand implements Callable<Integer> {
         int steps = iterations != null ? iterations : gd && epochs == null ? network.model.iterations
                 : TrainingConfig.UNLIMITED;
         int passes = epochs != null ? epochs : gd ? TrainingConfig.UNLIMITED : RECIPE_EPOCHS;
-        boolean full = batch == TrainingConfig.FULL_BATCH || batch >= rows;
-        int stopAfter = patience != null ? patience : full ? 0 : RECIPE_PATIENCE;
+        int stopAfter = patience != null ? patience : gd ? 0 : RECIPE_PATIENCE;
         return new TrainingConfig(reg, steps, 1, batch, passes, seed ^ SPLIT_SALT, optimizer.schedule, stopAfter);
     }
 
