@@ -81,6 +81,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
+        DistinctFiles.of(spec).input("--data", dataFile).output("--save", saveFile).output("--plot", plotFile).check();
         requireWritable(saveFile);
         requireWritable(plotFile);
         PrintWriter out = spec.commandLine().getOut();
