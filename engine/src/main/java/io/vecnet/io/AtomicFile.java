@@ -129,7 +129,7 @@ public final class AtomicFile {
             attributes = null;
         }
         if (attributes == null) {
-            Path path = Files.isSymbolicLink(target) ? followDanglingLink(target) : target;
+            Path path = Files.isSymbolicLink(target) ? followDanglingLink(target) : target.toAbsolutePath();
             requireWritableDirectory(target, path);
             return new Destination(path, false);
         }

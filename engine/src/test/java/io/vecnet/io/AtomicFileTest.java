@@ -77,6 +77,16 @@ class AtomicFileTest {
     }
 
     @Test
+    void aRelativePathIsWrittenBesideItsTarget() throws IOException {
+        Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("relative.csv"));
+        assertFalse(relative.isAbsolute());
+        AtomicFile.write(relative, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+        AtomicFile.write(relative, out -> out.write("newer".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("newer", Files.readString(dir.resolve("relative.csv")));
+        assertEquals("[relative.csv]", names(dir));
+    }
+
+    @Test
     void aFifoIsWrittenStraightAndStaysAFifo() throws Exception {
         Path fifo = dir.resolve("pipe");
         assumeTrue(SpecialFiles.mkfifo(fifo), "mkfifo is not available");
