@@ -30,6 +30,7 @@ final class TrainingReport implements TrainingListener {
     private long lastRefresh;
     private int lastRefreshIteration;
     private int progressWidth;
+    private volatile int lastIteration;
 
     TrainingReport(PrintWriter out, int iterations, int printEvery, boolean printLosses, boolean terminal,
                    LongSupplier clock) {
@@ -45,8 +46,10 @@ final class TrainingReport implements TrainingListener {
 
     @Override
     public void onReport(int iteration, float loss) {
+        lastIteration = iteration;
         if (start < 0) {
             start = clock.getAsLong();
+            Interruption.during(this::activity);
         }
         if (iteration % curveStride == 0) {
             curve[curveLength++] = loss;
@@ -63,8 +66,14 @@ final class TrainingReport implements TrainingListener {
 
     /** Removes the progress line, if one is showing; call when training ends. */
     void finish() {
+        Interruption.during(null);
         clearProgress();
         out.flush();
+    }
+
+    /** What an interruption cut short. */
+    private String activity() {
+        return "during training at iteration " + lastIteration + " of " + iterations;
     }
 
     /** The loss at iterations 0, stride, 2·stride, ... as recorded so far. */
