@@ -1,5 +1,6 @@
 package io.vecnet.cli;
 
+import io.vecnet.io.CsvException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -19,7 +20,30 @@ final class Errors {
         return VecnetCommand.EXIT_USAGE;
     }
 
+    /**
+     * Runs the command the arguments name, as picocli's default strategy does, after telling
+     * {@link Interruption} which command it is; an {@link OutOfMemoryError}, which picocli lets
+     * through, becomes one line suggesting a larger heap.
+     */
+    static int execute(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult leaf = parseResult;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand();
+        }
+        CommandLine cmd = leaf.commandSpec().commandLine();
+        Interruption.command(cmd.getCommandSpec().qualifiedName());
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError e) {
+            return report(e, cmd, parseResult);
+        }
+    }
+
     static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        return report(e, cmd, parseResult);
+    }
+
+    private static int report(Throwable e, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         err.println(cmd.getCommandSpec().qualifiedName() + ": " + messageOf(e));
         if (verbose(parseResult)) {
@@ -40,6 +64,15 @@ final class Errors {
 
     /** The file system's exceptions carry only a path as their message; the rest already speak for themselves. */
     private static String messageOf(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return "out of memory: the " + MemoryEstimate.format(Runtime.getRuntime().maxMemory())
+                        + " this JVM may use is not enough; " + MemoryEstimate.moreMemory();
+            }
+        }
+        if (e instanceof CsvException csv && csv.tooLargeForMemory()) {
+            return csv.getMessage() + "; " + MemoryEstimate.moreMemory();
+        }
         if (e instanceof NoSuchFileException f) {
             return f.getFile() + ": no such file or directory";
         }

@@ -25,6 +25,12 @@ final class MemoryEstimate {
         return (long) Math.min(Long.MAX_VALUE, 4 * floats);
     }
 
+    /** How to run vecnet with a larger heap: twice the present one, in whole gigabytes, through the launcher. */
+    static String moreMemory() {
+        long gigabytes = Math.max(1, Math.ceilDiv(2 * Runtime.getRuntime().maxMemory(), 1L << 30));
+        return "allow more with VECNET_JAVA_OPTS=-Xmx" + gigabytes + "g";
+    }
+
     /** Bytes in the largest unit that keeps the number at or above 1: {@code 7.5 GB}. */
     static String format(long bytes) {
         String[] units = {"bytes", "KB", "MB", "GB", "TB", "PB", "EB"};

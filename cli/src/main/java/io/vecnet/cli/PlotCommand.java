@@ -51,6 +51,8 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         require(width >= 200 && width <= 10_000, "--width must be 200 to 10000, got " + width);
         require(height >= 200 && height <= 10_000, "--height must be 200 to 10000, got " + height);
+        DistinctFiles.of(spec).input("--data", data.equals(SPIRAL) ? null : Path.of(data)).input("--model", modelFile)
+                .output("--out", out).check();
         AtomicFile.requireWritable(out);
         Classifier model = modelFile == null ? null : ModelFile.load(modelFile);
         Dataset points = data.equals(SPIRAL) ? spiral.generate(new Rng(spiral.seed)) : CsvDataset.read(Path.of(data));

@@ -49,6 +49,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        DistinctFiles.of(spec).input("--model", modelFile).input("--data", dataFile).output("--out", out).check();
         if (out != null) {
             AtomicFile.requireWritable(out);
         }

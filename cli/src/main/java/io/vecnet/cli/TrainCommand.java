@@ -125,6 +125,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
+        DistinctFiles.of(spec).input("--data", dataFile).output("--save", saveFile).output("--plot", plotFile).check();
         requireWritable(saveFile);
         requireWritable(plotFile);
         PrintWriter out = spec.commandLine().getOut();
@@ -230,11 +231,15 @@ final class TrainCommand implements Callable<Integer> {
             return new Dataset.Split(all, null);
         }
         Dataset.Split split = all.split(fraction, new Rng(seed ^ SPLIT_SALT));
-        if (split.validation().size() == 0) {
-            throw new CommandFailedException("--validation " + fraction + " holds out no row: every class has fewer "
-                    + "than 2 rows; use --validation 0");
+        if (split.validation().size() > 0) {
+            return split;
         }
-        return split;
+        if (validation == null) {
+            // The default asks for what a tiny file cannot give: train on every row, the recipe line says so.
+            return new Dataset.Split(all, null);
+        }
+        throw new CommandFailedException("--validation " + fraction + " holds out no row: every class has fewer "
+                + "than 2 rows; use --validation 0");
     }
 
     /**

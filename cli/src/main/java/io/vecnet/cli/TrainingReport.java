@@ -35,6 +35,7 @@ final class TrainingReport implements TrainingListener {
     private long lastRefresh;
     private int lastRefreshIteration;
     private int progressWidth;
+    private volatile int lastIteration;
 
     /** A report per iteration (full batch) of a run of {@code iterations} iterations. */
     TrainingReport(PrintWriter out, int iterations, int printEvery, boolean printLosses, boolean terminal,
@@ -68,8 +69,10 @@ final class TrainingReport implements TrainingListener {
     }
 
     private void onReport(int iteration, float loss, Evaluation validation) {
+        lastIteration = iteration;
         if (start < 0) {
             start = clock.getAsLong();
+            Interruption.during(this::activity);
         }
         if (iteration % curveStride == 0 && curveLength < curve.length) {
             validationCurve[curveLength] = validation == null ? Float.NaN : validation.loss();
@@ -92,8 +95,14 @@ final class TrainingReport implements TrainingListener {
 
     /** Removes the progress line, if one is showing; call when training ends. */
     void finish() {
+        Interruption.during(null);
         clearProgress();
         out.flush();
+    }
+
+    /** What an interruption cut short. */
+    private String activity() {
+        return "during training at " + unit + " " + lastIteration + " of " + iterations;
     }
 
     /** The loss at iterations 0, stride, 2·stride, ... (epochs: 1, 1 + stride, ...) as recorded so far. */

@@ -24,13 +24,17 @@ public final class VecnetCommand implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        Interruption.install();
+        int exitCode = commandLine().execute(args);
+        Interruption.exiting();
+        System.exit(exitCode);
     }
 
     /** The configured command line, shared by {@link #main} and the in-process tests. */
     public static CommandLine commandLine() {
         return new CommandLine(new VecnetCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(Errors::execute)
                 .setParameterExceptionHandler(Errors::usageError)
                 .setExecutionExceptionHandler(Errors::executionError);
     }

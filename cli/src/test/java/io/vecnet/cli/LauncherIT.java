@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +59,55 @@ class LauncherIT {
         assertEquals(1, result.exitCode());
         assertEquals("vecnet train: " + csv + " line 3: column 2 'zero' is not a number\n", result.err());
         assertEquals("", result.out());
+    }
+    @Test
+    void sigtermToTheLauncherStopsTheJvmAndNothingOutlivesIt() throws Exception {
+        Path out = Files.createTempFile("vecnet-launcher", ".out");
+        Path err = Files.createTempFile("vecnet-launcher", ".err");
+        Path work = Files.createDirectory(dir.resolve("work"));
+        try {
+            Process launcher = new ProcessBuilder("./vecnet", "train", "--iterations", "100000000",
+                    "--save", work.resolve("m.vnet").toString()).directory(ROOT.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            launcher.getOutputStream().close();
+            long start = System.nanoTime();
+            while (!Files.readString(out).startsWith("iteration 0: loss")) {
+                assertTrue(launcher.isAlive(), "vecnet exited early: " + Files.readString(err));
+                assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120), "training did not start");
+                Thread.sleep(5);
+            }
+            List<ProcessHandle> processes = launcher.descendants().toList();
+            assertTrue(processes.stream().anyMatch(p -> p.info().command().orElse("").endsWith("java")),
+                    "the JVM is not among " + processes.stream().map(p -> p.info().command().orElse("?")).toList());
+            launcher.destroy();
+            assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "vecnet did not stop");
+            List<ProcessHandle> alive = processes.stream().filter(ProcessHandle::isAlive).toList();
+            assertEquals(List.of(), alive.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList(),
+                    "still running after the launcher exited");
+            assertEquals(143, launcher.exitValue(), Files.readString(err));
+            assertTrue(Files.readString(err).matches("vecnet train: interrupted during training at iteration \\d+ "
+                    + "of 100000000\n"), Files.readString(err));
+            try (Stream<Path> files = Files.list(work)) {
+                assertEquals(0, files.count());
+            }
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    @Test
+    void standardInputReachesTheJvm() throws Exception {
+        List<String> command = List.of("./vecnet", "train", "--data", "/dev/stdin", "--model", "linear", "--optimizer", "gd",
+                "--iterations", "3", "--quiet");
+        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+        try (var in = process.getOutputStream()) {
+            in.write("x,y,label\n1,2,0\n3,4,1\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), err);
+        assertTrue(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .startsWith("training accuracy: "));
     }
 }

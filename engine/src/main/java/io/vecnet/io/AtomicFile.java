@@ -5,15 +5,40 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Writes a file all at once or not at all: the content goes to a temporary file in the target's
- * directory, which is synced and then renamed over the target. On any failure the temporary file
- * is deleted and the target is left as it was.
+ * Writes a file all at once or not at all, and never replaces what is not a regular file.
+ *
+ * <ul>
+ * <li>A regular file, or a new one, is written to a temporary file beside it, {@code .NAME.PID.NANOS.tmp},
+ *     which is synced and then renamed over it, keeping the old file's permissions. On any failure the
+ *     temporary file is deleted and the old file is left as it was.</li>
+ * <li>A symbolic link is followed, through any chain of links, and what it points to is written the
+ *     same way, with the temporary file beside that; the link itself stays. A dangling link creates
+ *     the file it names.</li>
+ * <li>An existing device or FIFO ({@code /dev/null}, a named pipe, {@code /dev/stdout}) is opened
+ *     and written straight, as a shell's {@code >} does: there is nothing to rename. A socket is refused.</li>
+ * </ul>
+ *
+ * <p>Temporary files in flight are registered: a JVM shutdown (Ctrl-C, SIGTERM, {@code System.exit})
+ * deletes them through a shutdown hook before they are renamed, and {@link #abandonInFlight} says which
+ * writes it cut short. A process killed outright (kill -9) cannot clean up; the next write of the same
+ * target deletes the temporary files of it whose process is no longer alive.
  */
 public final class AtomicFile {
     /** Produces a file's content. */
@@ -22,38 +47,302 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * A write that a shutdown cut short: its target as given to {@link #write}, and whether part of the
+     * content may already have gone there (a device or pipe written straight) or nothing did.
+     */
+    public record Interrupted(Path target, boolean partial) {
+    }
+
+    private static final int MAX_LINKS = 40;
+    /** Of the target's name in a temporary file's name, which must stay within the usual 255-byte limit. */
+    private static final int MAX_NAME_CHARS = 100;
+    private static final String SUFFIX = ".tmp";
+    private static final int SOCKET = 0140000;
+    private static final int FILE_TYPE = 0170000;
+
+    private static final Object LOCK = new Object();
+    /** The writes under way: their temporary file (or, for a straight write, a token) and what they write. */
+    private static final Map<Object, Interrupted> IN_FLIGHT = new LinkedHashMap<>();
+    private static final List<Interrupted> ABANDONED = new ArrayList<>();
+    private static boolean shuttingDown;
+    private static boolean hookInstalled;
+
     private AtomicFile() {
     }
 
+    /** Where a write goes: {@code path}, after following links, and whether it is written straight. */
+    private record Destination(Path path, boolean straight) {
+    }
+
     public static void write(Path target, Content content) throws IOException {
-        requireWritable(target);
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(temp);
-            throw e;
+        Destination destination = destination(target);
+        if (destination.straight()) {
+            writeStraight(target, content);
+        } else {
+            replace(target, destination.path(), content);
         }
     }
 
     /** Fails early, with a one-line reason, when {@code target} cannot be written: before hours of work, not after. */
     public static void requireWritable(Path target) throws IOException {
-        if (Files.isDirectory(target)) {
+        destination(target);
+    }
+
+    /**
+     * Stops every write under way, for a JVM shutdown: deletes their temporary files, so that none
+     * of them renames anything any more, and makes every later write fail. Returns all the writes cut
+     * short so far; a shutdown hook of this class calls it, and so may an application's own hook,
+     * to say what was not written.
+     */
+    public static List<Interrupted> abandonInFlight() {
+        synchronized (LOCK) {
+            shuttingDown = true;
+            for (Map.Entry<Object, Interrupted> write : IN_FLIGHT.entrySet()) {
+                if (write.getKey() instanceof Path temporary) {
+                    try {
+                        Files.deleteIfExists(temporary);
+                    } catch (IOException e) {
+                        // the JVM is going down; nothing more can be done about it
+                    }
+                }
+                ABANDONED.add(write.getValue());
+            }
+            IN_FLIGHT.clear();
+            return List.copyOf(ABANDONED);
+        }
+    }
+
+    /** Undoes {@link #abandonInFlight} for the next test in the same JVM. */
+    static void resetAfterShutdownForTests() {
+        synchronized (LOCK) {
+            shuttingDown = false;
+            ABANDONED.clear();
+        }
+    }
+
+    private static Destination destination(Path target) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(target, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            attributes = null;
+        }
+        if (attributes == null) {
+            Path path = Files.isSymbolicLink(target) ? followDanglingLink(target) : target.toAbsolutePath();
+            requireWritableDirectory(target, path);
+            return new Destination(path, false);
+        }
+        if (attributes.isDirectory()) {
             throw new IOException(target + ": is a directory, not a file");
         }
-        Path directory = target.toAbsolutePath().getParent();
+        if (attributes.isRegularFile()) {
+            Path path = target.toRealPath();
+            requireWritableDirectory(target, path);
+            return new Destination(path, false);
+        }
+        if (isSocket(target)) {
+            throw new IOException(target + ": is a socket, not a file, device or pipe vecnet can write to");
+        }
+        if (!Files.isWritable(target)) {
+            throw new IOException(target + ": is not writable");
+        }
+        return new Destination(target, true);
+    }
+
+    private static Path followDanglingLink(Path target) throws IOException {
+        Path path = target.toAbsolutePath();
+        for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(path); i++) {
+            path = path.resolveSibling(Files.readSymbolicLink(path));
+        }
+        if (Files.isSymbolicLink(path)) {
+            throw new IOException(target + ": too many levels of symbolic links");
+        }
+        return path;
+    }
+
+    private static void requireWritableDirectory(Path target, Path path) throws IOException {
+        Path directory = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(directory)) {
             throw new IOException(target + ": directory " + directory + " does not exist");
         }
         if (!Files.isWritable(directory)) {
             throw new IOException(target + ": directory " + directory + " is not writable");
+        }
+    }
+
+    private static boolean isSocket(Path path) {
+        try {
+            return ((Integer) Files.getAttribute(path, "unix:mode") & FILE_TYPE) == SOCKET;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return false;
+        }
+    }
+
+    /** A device or pipe: opened and written, with no temporary file and no rename. */
+    private static void writeStraight(Path target, Content content) throws IOException {
+        Object token = new Object();
+        register(target, () -> {
+            IN_FLIGHT.put(token, new Interrupted(target, true));
+            return null;
+        });
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
+            content.writeTo(out);
+        } finally {
+            synchronized (LOCK) {
+                IN_FLIGHT.remove(token);
+            }
+        }
+    }
+
+    private static void replace(Path target, Path path, Content content) throws IOException {
+        removeStaleTemporaryFiles(path);
+        Path temporary = path.resolveSibling("." + shortName(path) + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + SUFFIX);
+        FileChannel channel = register(target, () -> {
+            FileChannel created = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            IN_FLIGHT.put(temporary, new Interrupted(target, false));
+            return created;
+        });
+        try {
+            try (channel; OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                copyOwnerAndPermissions(path, temporary);
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            synchronized (LOCK) {
+                if (IN_FLIGHT.remove(temporary) == null) {
+                    throw notWritten(target);
+                }
+                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            synchronized (LOCK) {
+                IN_FLIGHT.remove(temporary);
+            }
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        syncDirectory(path.getParent());
+    }
+
+    @FunctionalInterface
+    private interface Registration<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code registration} under the lock that {@link #abandonInFlight} takes, unless the JVM is shutting down. */
+    private static <T> T register(Path target, Registration<T> registration) throws IOException {
+        synchronized (LOCK) {
+            if (shuttingDown) {
+                throw notWritten(target);
+            }
+            if (!hookInstalled) {
+                try {
+                    Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::abandonInFlight,
+                            "vecnet: delete temporary files"));
+                } catch (IllegalStateException e) {
+                    throw notWritten(target);
+                }
+                hookInstalled = true;
+            }
+            return registration.run();
+        }
+    }
+
+    private static IOException notWritten(Path target) {
+        return new IOException(target + ": not written: the JVM is shutting down");
+    }
+
+    private static String shortName(Path path) {
+        String name = path.getFileName().toString();
+        if (name.length() <= MAX_NAME_CHARS) {
+            return name;
+        }
+        int end = Character.isHighSurrogate(name.charAt(MAX_NAME_CHARS - 1)) ? MAX_NAME_CHARS - 1 : MAX_NAME_CHARS;
+        return name.substring(0, end);
+    }
+
+    /** Deletes {@code .NAME.PID.NANOS.tmp} files of {@code path} left by processes that are no longer alive. */
+    private static void removeStaleTemporaryFiles(Path path) {
+        String prefix = "." + shortName(path) + ".";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(path.getParent(),
+                file -> processOf(file.getFileName().toString(), prefix) > 0)) {
+            for (Path file : files) {
+                long pid = processOf(file.getFileName().toString(), prefix);
+                if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // best effort: a stale file left behind is no reason to fail this write
+        }
+    }
+
+    /** The PID in {@code name} if it is {@code prefix + PID.NANOS.tmp}, else -1. */
+    static long processOf(String name, String prefix) {
+        if (!name.startsWith(prefix) || !name.endsWith(SUFFIX)) {
+            return -1;
+        }
+        String middle = name.substring(prefix.length(), name.length() - SUFFIX.length());
+        int dot = middle.indexOf('.');
+        if (dot < 1 || dot > 18 || !digits(middle, 0, dot)) {
+            return -1;
+        }
+        int nanos = middle.startsWith("-", dot + 1) ? dot + 2 : dot + 1;
+        if (nanos == middle.length() || middle.length() - nanos > 19 || !digits(middle, nanos, middle.length())) {
+            return -1;
+        }
+        return Long.parseLong(middle, 0, dot, 10);
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The replaced file's permissions, and owner and group where this process may set them, for its successor. */
+    private static void copyOwnerAndPermissions(Path original, Path successor) {
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(original, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(successor, PosixFileAttributeView.class);
+        try {
+            view.setPermissions(attributes.permissions());
+        } catch (IOException | RuntimeException e) {
+            // the defaults stand
+        }
+        try {
+            view.setGroup(attributes.group());
+        } catch (IOException | RuntimeException e) {
+            // a group this process is not in
+        }
+        try {
+            view.setOwner(attributes.owner());
+        } catch (IOException | RuntimeException e) {
+            // only root may give a file away
+        }
+    }
+
+    /** Makes the rename durable, where the platform lets a directory be synced. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            // not every platform syncs directories; the data itself is synced
         }
     }
 }

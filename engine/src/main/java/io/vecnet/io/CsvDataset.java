@@ -31,17 +31,14 @@ public final class CsvDataset {
 
     /** Reads labelled data; the number of classes is the largest label plus one. */
     public static Dataset read(Path file) throws IOException {
-        CsvTable table = CsvTable.read(file);
-        requireLabelColumn(table);
-        int[] labels = labels(table, MAX_CLASSES);
-        return Dataset.adopt(features(table, table.columns - 1), labels, largest(labels) + 1);
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(MAX_CLASSES, true));
+        return Dataset.adopt(table.features, table.labels, table.largestLabel + 1);
     }
 
     /** Reads labelled data with labels in {@code 0..classes-1}. */
     public static Dataset read(Path file, int classes) throws IOException {
-        CsvTable table = CsvTable.read(file);
-        requireLabelColumn(table);
-        return Dataset.adopt(features(table, table.columns - 1), labels(table, classes), classes);
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(classes, false));
+        return Dataset.adopt(table.features, table.labels, classes);
     }
 
     /**
@@ -49,15 +46,8 @@ public final class CsvDataset {
      * one more column than {@code inputs} is labelled, a file with exactly {@code inputs} is not.
      */
     public static Examples readExamples(Path file, int inputs, int classes) throws IOException {
-        CsvTable table = CsvTable.read(file);
-        if (table.columns == inputs) {
-            return new Examples(features(table, inputs), null);
-        }
-        if (table.columns == inputs + 1) {
-            return new Examples(features(table, inputs), labels(table, classes));
-        }
-        throw new CsvException(file, table.lineOf(0), table.columns + " columns, but the model takes " + inputs
-                + " features (" + inputs + " columns, or " + (inputs + 1) + " with a label)");
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(inputs, classes));
+        return new Examples(table.features, table.labels);
     }
 
     /** Writes {@code data} as CSV with a header {@code x1,...,xD,label}, all at once or not at all. */
@@ -89,50 +79,5 @@ public final class CsvDataset {
         if (out.checkError()) {
             throw new IOException("could not write the CSV data");
         }
-    }
-
-    private static void requireLabelColumn(CsvTable table) throws CsvException {
-        if (table.columns < 2) {
-            throw new CsvException(table.file, table.lineOf(0),
-                    "1 column; a row needs at least one feature and a class label last");
-        }
-    }
-
-    private static Matrix features(CsvTable table, int count) {
-        Matrix x = new Matrix(table.rows, count);
-        for (int i = 0; i < table.rows; i++) {
-            for (int j = 0; j < count; j++) {
-                x.set(i, j, (float) table.get(i, j));
-            }
-        }
-        return x;
-    }
-
-    /** The last column as labels, each an integer in {@code 0..classes-1}. */
-    private static int[] labels(CsvTable table, int classes) throws CsvException {
-        int[] labels = new int[table.rows];
-        int column = table.columns - 1;
-        for (int i = 0; i < table.rows; i++) {
-            double label = table.get(i, column);
-            if (label != Math.rint(label)) {
-                throw new CsvException(table.file, table.lineOf(i), "label " + label + " (column " + (column + 1)
-                        + ") is not an integer class");
-            }
-            if (label < 0 || label >= classes) {
-                throw new CsvException(table.file, table.lineOf(i), "label " + (long) label + " (column "
-                        + (column + 1) + ") is outside 0.." + (classes - 1) + (classes == MAX_CLASSES
-                        ? ", the most classes vecnet supports" : " for " + classes + " classes"));
-            }
-            labels[i] = (int) label;
-        }
-        return labels;
-    }
-
-    private static int largest(int[] labels) {
-        int max = 0;
-        for (int label : labels) {
-            max = Math.max(max, label);
-        }
-        return max;
     }
 }

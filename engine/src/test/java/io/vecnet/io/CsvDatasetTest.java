@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecnet.Matrix;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,5 +140,66 @@ class CsvDatasetTest {
         Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         assertEquals(binary + ": is not a UTF-8 text file",
                 assertThrows(CsvException.class, () -> CsvDataset.read(binary)).getMessage());
+    }
+    @Test
+    void aHugeCellIsRefusedInLinearTimeQuotingOnlyItsStart() throws IOException {
+        String digits = "1".repeat(50_000);
+        Path bad = file("1,2,0\n" + digits + "x,2,0\n");
+        CsvException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(CsvException.class, () -> CsvDataset.read(bad)));
+        assertEquals(bad + " line 2: column 1 '" + "1".repeat(40) + "\u2026' is not a number", e.getMessage());
+    }
+
+    @Test
+    void aHugeHeaderCellIsSkippedInLinearTime() throws IOException {
+        Path csv = file("7".repeat(200_000) + "x,y,label\n1,2,0\n");
+        Dataset data = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> CsvDataset.read(csv));
+        assertEquals(1, data.size());
+    }
+
+    @Test
+    void aMillionCellsOfOneHugeLineAreReadInLinearTime() throws IOException {
+        Path csv = file("1,".repeat(1_000_000) + "0\n");
+        Dataset data = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CsvDataset.read(csv));
+        assertEquals(1_000_000, data.dimensions());
+    }
+
+    @Test
+    void theLargestFloatsAreWrittenAndReadBack() throws IOException {
+        Dataset extremes = new Dataset(Matrix.of(new float[][] {{Float.MAX_VALUE, -Float.MAX_VALUE},
+            {Float.MIN_VALUE, -Float.MIN_NORMAL}, {-0.0f, 1.17549421E-38f}}), new int[] {0, 1, 0}, 2);
+        Path out = dir.resolve("extremes.csv");
+        CsvDataset.write(extremes, out);
+        Dataset back = CsvDataset.read(out);
+        float[] expected = extremes.features().data();
+        float[] actual = back.features().data();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]), "value " + i);
+        }
+    }
+
+    @Test
+    void onlyNumbersThatRoundToInfinityAreTooLargeForAFloat32() throws IOException {
+        // 3.4028235677973366E38 lies just below the midpoint between MAX_VALUE and 2^128; as a double it
+        // rounds up onto that midpoint, and from there to infinity, so it must be rounded to float directly.
+        Dataset data = CsvDataset.read(file("3.4028235E38,0\n3.40282356E38,1\n-3.4028235677973366E38,0\n"));
+        assertArrayEquals(new float[] {Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE}, data.features().data());
+        for (String big : new String[] {"3.5E38", "3.4028235677973367E38", "-1e39", "1e400"}) {
+            Path bad = file(big + ",0\n");
+            assertEquals(bad + " line 1: column 1 " + big + " is too large for a float32",
+                    assertThrows(CsvException.class, () -> CsvDataset.read(bad)).getMessage());
+        }
+    }
+
+    @Test
+    void aLabelIsReportedAsWritten() throws IOException {
+        for (String label : new String[] {"1e20", "1e400", "-2147483649", "9223372036854775808", "7.0"}) {
+            Path bad = file("1,2,0\n1,2," + label + "\n");
+            assertEquals(bad + " line 2: label " + label + " (column 3) is outside 0..2 for 3 classes",
+                    assertThrows(CsvException.class, () -> CsvDataset.read(bad, 3)).getMessage());
+        }
+        Path fraction = file("1,0.999999999999\n");
+        assertEquals(fraction + " line 1: label 0.999999999999 (column 2) is not an integer class",
+                assertThrows(CsvException.class, () -> CsvDataset.read(fraction)).getMessage());
     }
 }

@@ -1,0 +1,102 @@
+package io.vecnet.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Refuses, before any work, a command whose output would overwrite one of its inputs or another
+ * of its outputs: {@code train --data d.csv --save d.csv} would read d.csv and then replace it.
+ * Files that exist are compared with {@link Files#isSameFile} (which sees through links and hard
+ * links), files to be created by their absolute paths with links resolved as far as they exist.
+ * Devices and pipes are not checked: two outputs to /dev/null are fine.
+ */
+final class DistinctFiles {
+    private record Named(String option, Path path) {
+    }
+
+    private final CommandLine commandLine;
+    private final List<Named> inputs = new ArrayList<>();
+    private final List<Named> outputs = new ArrayList<>();
+
+    private DistinctFiles(CommandLine commandLine) {
+        this.commandLine = commandLine;
+    }
+
+    static DistinctFiles of(CommandLine.Model.CommandSpec spec) {
+        return new DistinctFiles(spec.commandLine());
+    }
+
+    /** An input file named by {@code option}; {@code null} when the option was not given. */
+    DistinctFiles input(String option, Path path) {
+        if (path != null) {
+            inputs.add(new Named(option, path));
+        }
+        return this;
+    }
+
+    /** An output file named by {@code option}; {@code null} when the option was not given. */
+    DistinctFiles output(String option, Path path) {
+        if (path != null) {
+            outputs.add(new Named(option, path));
+        }
+        return this;
+    }
+
+    /** Throws a usage error naming both options when two of the files are one. */
+    void check() {
+        for (int i = 0; i < outputs.size(); i++) {
+            Named output = outputs.get(i);
+            if (Files.exists(output.path()) && !Files.isRegularFile(output.path())) {
+                continue;
+            }
+            for (Named input : inputs) {
+                refuseIfSame(output, input, "an output must not overwrite an input");
+            }
+            for (Named earlier : outputs.subList(0, i)) {
+                refuseIfSame(output, earlier, "each output needs a file of its own");
+            }
+        }
+    }
+
+    private void refuseIfSame(Named output, Named other, String rule) {
+        if (same(output.path(), other.path())) {
+            throw new CommandLine.ParameterException(commandLine, output.option() + " " + output.path()
+                    + " is the same file as " + other.option() + " " + other.path() + "; " + rule);
+        }
+    }
+
+    private static boolean same(Path a, Path b) {
+        boolean aExists = Files.exists(a);
+        if (aExists != Files.exists(b)) {
+            return false;
+        }
+        try {
+            return aExists ? Files.isSameFile(a, b) : resolved(a).equals(resolved(b));
+        } catch (IOException | InvalidPathException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /** A path to be created: its nearest existing ancestor's real path, followed by the rest of it. */
+    private static Path resolved(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        Deque<Path> rest = new ArrayDeque<>();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            rest.push(existing.getFileName());
+            existing = existing.getParent();
+        }
+        Path resolved = existing == null ? absolute.getRoot() : existing.toRealPath();
+        while (!rest.isEmpty()) {
+            resolved = resolved.resolve(rest.pop());
+        }
+        return resolved;
+    }
+}

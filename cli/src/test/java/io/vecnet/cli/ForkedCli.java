@@ -1,0 +1,70 @@
+package io.vecnet.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code vecnet}'s main in a JVM of its own (this JVM's java and class path), as the
+ * launcher would. Its stdout and stderr go to files, which survive {@link Process#destroy}.
+ */
+final class ForkedCli {
+    private static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
+
+    record Result(int exitCode, String out, String err) {
+        /** The stderr lines but the JVM's notice of the incubator module. */
+        List<String> errLines() {
+            return err.lines().filter(line -> !line.equals(INCUBATOR_NOTICE)).toList();
+        }
+    }
+
+    /** A running vecnet, and the files its output goes to. */
+    record Started(Process process, Path stdout, Path stderr) {
+        String outSoFar() throws IOException {
+            return Files.readString(stdout, StandardCharsets.UTF_8);
+        }
+
+        Result finish() throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("vecnet did not exit");
+                }
+                return new Result(process.exitValue(), outSoFar(), Files.readString(stderr, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(stdout);
+                Files.deleteIfExists(stderr);
+            }
+        }
+    }
+
+    private ForkedCli() {
+    }
+
+    static Started start(Path directory, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElseThrow());
+        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), VecnetCommand.class.getName()));
+        command.addAll(List.of(args));
+        Path stdout = Files.createTempFile("vecnet-cli", ".out");
+        Path stderr = Files.createTempFile("vecnet-cli", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("_JAVA_OPTIONS");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return new Started(process, stdout, stderr);
+    }
+
+    static Result run(Path directory, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return start(directory, jvmOptions, args).finish();
+    }
+}

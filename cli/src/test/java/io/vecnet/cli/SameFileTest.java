@@ -1,0 +1,108 @@
+package io.vecnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An output that is one of the command's inputs, or another of its outputs, is refused in one
+ * line with exit code 2 before any work, and every file is left as it was.
+ */
+class SameFileTest {
+    @TempDir
+    Path dir;
+    private Path csv;
+    private Path model;
+    private byte[] csvBytes;
+    private byte[] modelBytes;
+
+    @BeforeEach
+    void writeDataAndAModel() throws IOException {
+        csv = dir.resolve("d.csv");
+        model = dir.resolve("m.vnet");
+        assertEquals(0, Cli.run("data", "spiral", "--points", "20", "--out", csv.toString()).exitCode());
+        assertEquals(0, Cli.run("train", "--data", csv.toString(), "--model", "linear", "--iterations", "5", "--quiet",
+                "--save", model.toString()).exitCode());
+        csvBytes = Files.readAllBytes(csv);
+        modelBytes = Files.readAllBytes(model);
+    }
+
+    private void assertRefused(Cli.Run run, String command, String problem) throws IOException {
+        assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertArrayEquals(new String[] {"vecnet " + command + ": " + problem + " (see 'vecnet " + command + " --help')"},
+                run.errLines());
+        assertArrayEquals(csvBytes, Files.readAllBytes(csv), "the data was overwritten");
+        assertArrayEquals(modelBytes, Files.readAllBytes(model), "the model was overwritten");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.count(), "an output was written");
+        }
+    }
+
+    @Test
+    void trainWillNotSaveOverItsData() throws IOException {
+        assertRefused(Cli.run("train", "--data", csv.toString(), "--save", csv.toString()), "train",
+                "--save " + csv + " is the same file as --data " + csv + "; an output must not overwrite an input");
+    }
+
+    @Test
+    void trainWillNotDrawOverItsDataSpelledAnotherWay() throws IOException {
+        Path other = dir.resolve("sub").resolve("..").resolve("d.csv");
+        Files.createDirectory(dir.resolve("sub"));
+        Cli.Run run = Cli.run("train", "--data", csv.toString(), "--plot", other.toString());
+        Files.delete(dir.resolve("sub"));
+        assertRefused(run, "train", "--plot " + other + " is the same file as --data " + csv
+                + "; an output must not overwrite an input");
+    }
+
+    @Test
+    void trainWillNotWriteTheModelAndThePlotToOneFile() throws IOException {
+        Path both = dir.resolve("both.out");
+        assertRefused(Cli.run("train", "--save", both.toString(), "--plot", both.toString()), "train",
+                "--plot " + both + " is the same file as --save " + both + "; each output needs a file of its own");
+    }
+
+    @Test
+    void predictWillNotWriteOverItsDataOrItsModel() throws IOException {
+        assertRefused(Cli.run("predict", "--model", model.toString(), "--data", csv.toString(), "--out", csv.toString()),
+                "predict", "--out " + csv + " is the same file as --data " + csv + "; an output must not overwrite an input");
+        assertRefused(Cli.run("predict", "--model", model.toString(), "--data", csv.toString(), "--out", model.toString()),
+                "predict", "--out " + model + " is the same file as --model " + model
+                        + "; an output must not overwrite an input");
+    }
+
+    @Test
+    void predictSeesThroughALinkAndAHardLink() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), csv);
+        Path hard = Files.createLink(dir.resolve("hard.csv"), csv);
+        for (Path alias : new Path[] {link, hard}) {
+            Cli.Run run = Cli.run("predict", "--model", model.toString(), "--data", csv.toString(), "--out", alias.toString());
+            assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode(), run.err());
+            assertArrayEquals(csvBytes, Files.readAllBytes(csv));
+        }
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void plotWillNotDrawOverItsData() throws IOException {
+        assertRefused(Cli.run("plot", "--data", csv.toString(), "--out", csv.toString()), "plot",
+                "--out " + csv + " is the same file as --data " + csv + "; an output must not overwrite an input");
+    }
+
+    @Test
+    void differentFilesAreFine() {
+        Cli.Run run = Cli.run("predict", "--model", model.toString(), "--data", csv.toString(),
+                "--out", dir.resolve("p.csv").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.err().contains("same file"));
+    }
+}
