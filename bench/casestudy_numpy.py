@@ -20,6 +20,8 @@ WORKLOADS = {
     # Deeper nets on the same random data: full batch, and a mini-batch-sized step of its first 256 rows.
     "deep-full": ("deep", None, 10, (256, 128), 10),
     "deep-batch": ("deep", 256, 10, (256, 128), 200),
+    # One epoch of mini-batch Adam (batches of 128, lr 1e-3) on the mnist-shaped data and net.
+    "adam-epoch": ("adam", None, 10, (256,), 1),
 }
 
 
@@ -187,6 +189,51 @@ def train_deep(X, y, K, hidden, iterations, dtype):
     return time.perf_counter() - start, loss
 
 
+def train_adam_epochs(X, y, K, hidden, epochs, dtype, batch=128, lr=1e-3, reg=1e-3):
+    """Mini-batch Adam (PyTorch's defaults) over shuffled batches, the same network and loss as train_deep."""
+    sizes = [X.shape[1]] + list(hidden) + [K]
+    Ws = [(np.random.randn(a, b) * np.sqrt(2.0 / a)).astype(dtype) for a, b in zip(sizes[:-1], sizes[1:])]
+    bs = [np.zeros((1, b), dtype=dtype) for b in sizes[1:]]
+    params = Ws + bs
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    X = X.astype(dtype)
+    beta1, beta2, eps, t = 0.9, 0.999, 1e-8, 0
+    start = time.perf_counter()
+    for epoch in range(epochs):
+      order = np.random.permutation(X.shape[0])
+      total = 0.0
+      for b0 in range(0, X.shape[0], batch):
+        rows = order[b0:b0 + batch]
+        xb, yb = X[rows], y[rows]
+        n = xb.shape[0]
+        activations = [xb]
+        for W, b in zip(Ws[:-1], bs[:-1]):
+          activations.append(np.maximum(0, np.dot(activations[-1], W) + b))
+        scores = np.dot(activations[-1], Ws[-1]) + bs[-1]
+        scores -= np.max(scores, axis=1, keepdims=True)
+        exp_scores = np.exp(scores)
+        probs = exp_scores / np.sum(exp_scores, axis=1, keepdims=True)
+        total += np.sum(-np.log(probs[range(n), yb]))
+        delta = probs
+        delta[range(n), yb] -= 1
+        delta /= n
+        grads_W, grads_b = [None] * len(Ws), [None] * len(Ws)
+        for l in range(len(Ws) - 1, -1, -1):
+          grads_W[l] = np.dot(activations[l].T, delta) + reg * Ws[l]
+          grads_b[l] = np.sum(delta, axis=0, keepdims=True)
+          if l > 0:
+            delta = np.dot(delta, Ws[l].T)
+            delta[activations[l] <= 0] = 0
+        t += 1
+        for p, g, mi, vi in zip(params, grads_W + grads_b, m, v):
+          mi *= beta1; mi += (1 - beta1) * g
+          vi *= beta2; vi += (1 - beta2) * g * g
+          p -= (lr / (1 - beta1 ** t)) * mi / (np.sqrt(vi / (1 - beta2 ** t)) + eps)
+      print("epoch %d: loss %f" % (epoch + 1, total / X.shape[0]))
+    return time.perf_counter() - start, total / X.shape[0]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("workload", choices=WORKLOADS)
@@ -194,6 +241,12 @@ def main():
     args = parser.parse_args()
     model, points, K, hidden, iterations = WORKLOADS[args.workload]
     np.random.seed(1)
+    if model == "adam":
+        X, y = random_data(K=K)
+        seconds, loss = train_adam_epochs(X, y, K, hidden, iterations, args.dtype)
+        print("final loss: %f" % loss)
+        print("loop seconds: %.6f" % seconds)
+        return
     if model == "deep":
         X, y = random_data(K=K)
         if points:

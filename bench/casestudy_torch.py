@@ -125,6 +125,37 @@ def train_deep(X, y, K, hidden, iterations):
     return time.perf_counter() - start, loss
 
 
+def train_adam_epochs(X, y, K, hidden, epochs, batch=128, lr=1e-3, reg=1e-3):
+    """torch.optim.Adam with autograd on the same network, loss (L2 on weights) and batches."""
+    sizes = [X.shape[1]] + list(hidden) + [K]
+    layers = []
+    for a, b in zip(sizes[:-1], sizes[1:]):
+        linear = torch.nn.Linear(a, b)
+        with torch.no_grad():
+            linear.weight.copy_(torch.from_numpy(np.random.randn(a, b).T * np.sqrt(2.0 / a)).float())
+            linear.bias.zero_()
+        layers += [linear, torch.nn.ReLU()]
+    model = torch.nn.Sequential(*layers[:-1])
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    X, y = torch.from_numpy(X).float(), torch.from_numpy(y).long()
+    weights = [m.weight for m in model if isinstance(m, torch.nn.Linear)]
+    start = time.perf_counter()
+    for epoch in range(epochs):
+        order = torch.from_numpy(np.random.permutation(X.shape[0]))
+        total = 0.0
+        for b0 in range(0, X.shape[0], batch):
+            rows = order[b0:b0 + batch]
+            optimizer.zero_grad()
+            data_loss = loss_fn(model(X[rows]), y[rows])
+            loss = data_loss + 0.5 * reg * sum((w * w).sum() for w in weights)
+            loss.backward()
+            optimizer.step()
+            total += data_loss.item() * len(rows)
+        print("epoch %d: loss %f" % (epoch + 1, total / X.shape[0]))
+    return time.perf_counter() - start, total / X.shape[0]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("workload", choices=WORKLOADS)
@@ -134,6 +165,12 @@ def main():
         torch.set_num_threads(args.threads)
     model, points, K, hidden, iterations = WORKLOADS[args.workload]
     np.random.seed(1)
+    if model == "adam":
+        X, y = random_data(K=K)
+        seconds, loss = train_adam_epochs(X, y, K, hidden, iterations)
+        print("final loss: %f" % loss)
+        print("loop seconds: %.6f" % seconds)
+        return
     if model == "deep":
         X, y = random_data(K=K)
         if points:

@@ -2,7 +2,10 @@ package io.vecnet.bench;
 
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
+import io.vecnet.train.Adam;
 import io.vecnet.train.GradientDescent;
+import io.vecnet.train.LearningRateSchedule;
+import io.vecnet.train.Optimizer;
 import io.vecnet.train.Trainer;
 import io.vecnet.train.TrainingConfig;
 import io.vecnet.train.TrainingResult;
@@ -24,7 +27,9 @@ public final class CompareMain {
         BIG_SPIRAL("big-spiral", new TrainingConfig(1e-3f, 1_000, 1_000), CaseStudy.STEP),
         MNIST_SHAPED("mnist-shaped", new TrainingConfig(1e-3f, 10, 1_000), CaseStudy.STEP),
         DEEP_FULL("deep-full", new TrainingConfig(1e-3f, 10, 1_000), 0.1f),
-        DEEP_BATCH("deep-batch", new TrainingConfig(1e-3f, 200, 1_000), 0.1f);
+        DEEP_BATCH("deep-batch", new TrainingConfig(1e-3f, 200, 1_000), 0.1f),
+        ADAM_EPOCH("adam-epoch", new TrainingConfig(1e-3f, TrainingConfig.UNLIMITED, 1, 128, 1, CaseStudy.SEED,
+                LearningRateSchedule.CONSTANT, 0), 1e-3f);
 
         final String label;
         final TrainingConfig config;
@@ -45,7 +50,13 @@ public final class CompareMain {
                 case MNIST_SHAPED -> CaseStudy.randomNet(60_000, 784, 10, 256);
                 case DEEP_FULL -> CaseStudy.randomNet(60_000, 784, 10, 256, 128);
                 case DEEP_BATCH -> CaseStudy.firstRows(CaseStudy.randomNet(60_000, 784, 10, 256, 128), 256);
+                case ADAM_EPOCH -> CaseStudy.randomNet(60_000, 784, 10, 256);
             };
+        }
+
+        /** Gradient descent, but Adam for the mini-batch workload. */
+        Optimizer optimizer() {
+            return this == ADAM_EPOCH ? new Adam(step) : new GradientDescent(step);
         }
 
         static Workload parse(String label) {
@@ -68,7 +79,7 @@ public final class CompareMain {
         Kernels kernels = KernelProvider.get();
         CaseStudy.Problem problem = workload.build();
         TrainingResult result = new Trainer(kernels).train(problem.model(), problem.data(), workload.config,
-                new GradientDescent(workload.step), progress -> System.out.printf(Locale.ROOT,
+                workload.optimizer(), progress -> System.out.printf(Locale.ROOT,
                         "iteration %d: loss %f%n", progress.iteration(), progress.loss()));
         System.out.printf(Locale.ROOT, "kernels: %s%n", kernels.description());
         System.out.printf(Locale.ROOT, "final loss: %f%n", result.finalLoss());
