@@ -56,6 +56,10 @@ final class PlotCommand implements Callable<Integer> {
         AtomicFile.requireWritable(out);
         Classifier model = modelFile == null ? null : ModelFile.load(modelFile);
         Dataset points = data.equals(SPIRAL) ? spiral.generate(new Rng(spiral.seed)) : CsvDataset.read(Path.of(data));
+        if (points.dimensions() != 2) {
+            throw new CommandFailedException(data + ": a plot shows 2-D data; this file has " + points.dimensions()
+                    + (points.dimensions() == 1 ? " feature" : " features"));
+        }
         if (model != null && model.inputs() != points.dimensions()) {
             throw new CommandFailedException(modelFile + ": the model takes " + model.inputs()
                     + " features, but " + data + " has " + points.dimensions());

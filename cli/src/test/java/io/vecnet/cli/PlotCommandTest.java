@@ -88,9 +88,11 @@ class PlotCommandTest {
     @Test
     void onlyTwoDimensionalDataCanBePlotted() {
         Path png = dir.resolve("never.png");
-        Cli.Run run = Cli.run("plot", "--data", Cli.BAD.resolve("three-features.csv").toString(), "--out", png.toString());
+        Path csv = Cli.BAD.resolve("three-features.csv");
+        Cli.Run run = Cli.run("plot", "--data", csv.toString(), "--out", png.toString());
         assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
-        assertArrayEquals(new String[] {"vecnet plot: a plot shows 2-D data; this data has 3 features"}, run.errLines());
+        assertArrayEquals(new String[] {"vecnet plot: " + csv + ": a plot shows 2-D data; this file has 3 features"},
+                run.errLines());
         assertFalse(Files.exists(png));
     }
 
