@@ -7,7 +7,7 @@ import io.vecnet.kernels.Kernels;
  * decay it is AdamW (Loshchilov and Hutter 2019): {@code θ *= 1 - lr·decay} before each update,
  * decoupled from the gradient.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends RateHolder {
     public static final float DEFAULT_LEARNING_RATE = 1e-3f;
     public static final float DEFAULT_BETA1 = 0.9f;
     public static final float DEFAULT_BETA2 = 0.999f;
@@ -15,7 +15,6 @@ public final class Adam implements Optimizer {
     /** AdamW's default in PyTorch. */
     public static final float DEFAULT_WEIGHT_DECAY = 0.01f;
 
-    private float learningRate;
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -30,7 +29,7 @@ public final class Adam implements Optimizer {
     }
 
     public Adam(float learningRate, float beta1, float beta2, float epsilon, float weightDecay) {
-        setLearningRate(learningRate);
+        super(learningRate);
         this.beta1 = Optimizer.requireFraction("beta1", beta1);
         this.beta2 = Optimizer.requireFraction("beta2", beta2);
         this.epsilon = Optimizer.requirePositive("epsilon", epsilon);
@@ -53,27 +52,17 @@ public final class Adam implements Optimizer {
         }
         steps++;
         // The bias corrections in double: 1 - β^t loses every digit in float32 once β^t is near 1.
-        float stepSize = (float) (learningRate / (1 - Math.pow(beta1, steps)));
+        float stepSize = (float) (learningRate() / (1 - Math.pow(beta1, steps)));
         float correction2 = (float) (1 / (1 - Math.pow(beta2, steps)));
-        float decay = 1f - learningRate * weightDecay;
+        float decay = 1f - learningRate() * weightDecay;
         kernels.adamStep(parameters, gradient, m, v, beta1, beta2, stepSize, correction2, epsilon, decay,
                 parameters.length);
         kernels.flushSubnormals(parameters, parameters.length);
     }
 
     @Override
-    public float learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(float learningRate) {
-        this.learningRate = Optimizer.requirePositive("the learning rate", learningRate);
-    }
-
-    @Override
     public String describe() {
-        return (weightDecay > 0 ? "adamw" : "adam") + " (lr " + learningRate + ", betas " + beta1 + "/" + beta2
+        return (weightDecay > 0 ? "adamw" : "adam") + " (lr " + learningRate() + ", betas " + beta1 + "/" + beta2
                 + ", eps " + epsilon + (weightDecay > 0 ? ", weight decay " + weightDecay : "") + ")";
     }
 }

@@ -3,14 +3,13 @@ package io.vecnet.train;
 import io.vecnet.kernels.Kernels;
 
 /** Stochastic gradient descent with (optionally Nesterov) momentum, as {@code torch.optim.SGD}. */
-public final class Sgd implements Optimizer {
-    private float learningRate;
+public final class Sgd extends RateHolder {
     private final float momentum;
     private final boolean nesterov;
     private float[] velocity;
 
     public Sgd(float learningRate, float momentum, boolean nesterov) {
-        setLearningRate(learningRate);
+        super(learningRate);
         this.momentum = Optimizer.requireFraction("momentum", momentum);
         if (nesterov && momentum == 0f) {
             throw new IllegalArgumentException("Nesterov momentum needs a momentum above 0");
@@ -21,28 +20,18 @@ public final class Sgd implements Optimizer {
     @Override
     public void step(float[] parameters, float[] gradient, Kernels kernels) {
         if (momentum == 0f) {
-            kernels.axpy(-learningRate, gradient, parameters, parameters.length);
+            kernels.axpy(-learningRate(), gradient, parameters, parameters.length);
         } else {
             if (velocity == null) {
                 velocity = new float[parameters.length];
             }
-            kernels.momentumStep(parameters, gradient, velocity, learningRate, momentum, nesterov, parameters.length);
+            kernels.momentumStep(parameters, gradient, velocity, learningRate(), momentum, nesterov, parameters.length);
         }
         kernels.flushSubnormals(parameters, parameters.length);
     }
 
     @Override
-    public float learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(float learningRate) {
-        this.learningRate = Optimizer.requirePositive("the learning rate", learningRate);
-    }
-
-    @Override
     public String describe() {
-        return "sgd (lr " + learningRate + ", momentum " + momentum + (nesterov ? ", nesterov)" : ")");
+        return "sgd (lr " + learningRate() + ", momentum " + momentum + (nesterov ? ", nesterov)" : ")");
     }
 }
