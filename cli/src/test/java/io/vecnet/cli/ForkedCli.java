@@ -22,8 +22,16 @@ final class ForkedCli {
         }
     }
 
-    /** A running vecnet, and the files its output goes to. */
-    record Started(Process process, Path stdout, Path stderr) {
+    /** A running vecnet, and the files its output goes to; closing it kills what still runs. */
+    record Started(Process process, Path stdout, Path stderr) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+
         String outSoFar() throws IOException {
             return Files.readString(stdout, StandardCharsets.UTF_8);
         }
@@ -65,6 +73,8 @@ final class ForkedCli {
     }
 
     static Result run(Path directory, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        return start(directory, jvmOptions, args).finish();
+        try (Started vecnet = start(directory, jvmOptions, args)) {
+            return vecnet.finish();
+        }
     }
 }

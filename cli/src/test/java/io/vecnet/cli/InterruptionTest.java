@@ -30,15 +30,20 @@ class InterruptionTest {
 
     /** Starts writing a spiral large enough to take seconds, and waits until its temporary file appears. */
     private ForkedCli.Started writingABigSpiral() throws Exception {
-        ForkedCli.Started vecnet = ForkedCli.start(dir, List.of(), "data", "spiral", "--points", "3000000",
+        ForkedCli.Started vecnet = ForkedCli.start(dir, List.of(), "data", "spiral", "--points", "1000000",
                 "--out", "big.csv");
-        long start = System.nanoTime();
-        while (files().stream().noneMatch(f -> f.startsWith(".big.csv.") && f.endsWith(".tmp"))) {
-            assertTrue(vecnet.process().isAlive(), "vecnet exited before writing");
-            assertTrue(System.nanoTime() - start < TIMEOUT_NANOS, "no temporary file appeared");
-            Thread.sleep(2);
+        try {
+            long start = System.nanoTime();
+            while (files().stream().noneMatch(f -> f.startsWith(".big.csv.") && f.endsWith(".tmp"))) {
+                assertTrue(vecnet.process().isAlive(), "vecnet exited before writing");
+                assertTrue(System.nanoTime() - start < TIMEOUT_NANOS, "no temporary file appeared");
+                Thread.sleep(2);
+            }
+            return vecnet;
+        } catch (Exception | Error e) {
+            vecnet.close();
+            throw e;
         }
-        return vecnet;
     }
 
     private static void signal(Process process, String signal) throws Exception {
@@ -48,53 +53,57 @@ class InterruptionTest {
 
     @Test
     void sigtermDuringTrainingExitsWith143AndSaysWhere() throws Exception {
-        ForkedCli.Started vecnet = ForkedCli.start(dir, List.of(), "train", "--iterations", "100000000",
-                "--save", "m.vnet", "--plot", "loss.png");
-        long start = System.nanoTime();
-        while (!vecnet.outSoFar().startsWith("iteration 0: loss")) {
-            assertTrue(vecnet.process().isAlive(), "vecnet exited before training");
-            assertTrue(System.nanoTime() - start < TIMEOUT_NANOS, "training did not start");
-            Thread.sleep(2);
+        try (ForkedCli.Started vecnet = ForkedCli.start(dir, List.of(), "train", "--iterations", "100000000",
+                "--save", "m.vnet", "--plot", "loss.png")) {
+            long start = System.nanoTime();
+            while (!vecnet.outSoFar().startsWith("iteration 0: loss")) {
+                assertTrue(vecnet.process().isAlive(), "vecnet exited before training");
+                assertTrue(System.nanoTime() - start < TIMEOUT_NANOS, "training did not start");
+                Thread.sleep(2);
+            }
+            vecnet.process().destroy();
+            ForkedCli.Result result = vecnet.finish();
+            assertEquals(143, result.exitCode(), result.err());
+            assertEquals(1, result.errLines().size(), result.err());
+            assertTrue(result.errLines().get(0).matches("vecnet train: interrupted during training at iteration \\d+ of "
+                    + "100000000"), result.err());
+            assertEquals(List.of(), files());
         }
-        vecnet.process().destroy();
-        ForkedCli.Result result = vecnet.finish();
-        assertEquals(143, result.exitCode(), result.err());
-        assertEquals(1, result.errLines().size(), result.err());
-        assertTrue(result.errLines().get(0).matches("vecnet train: interrupted during training at iteration \\d+ of "
-                + "100000000"), result.err());
-        assertEquals(List.of(), files());
     }
 
     @Test
     void sigintWhileWritingExitsWith130AndLeavesNothing() throws Exception {
-        ForkedCli.Started vecnet = writingABigSpiral();
-        signal(vecnet.process(), "INT");
-        ForkedCli.Result result = vecnet.finish();
-        assertEquals(130, result.exitCode(), result.err());
-        assertEquals(List.of("vecnet data spiral: interrupted while writing big.csv; nothing was written"),
-                result.errLines());
-        assertEquals(List.of(), files());
+        try (ForkedCli.Started vecnet = writingABigSpiral()) {
+            signal(vecnet.process(), "INT");
+            ForkedCli.Result result = vecnet.finish();
+            assertEquals(130, result.exitCode(), result.err());
+            assertEquals(List.of("vecnet data spiral: interrupted while writing big.csv; nothing was written"),
+                    result.errLines());
+            assertEquals(List.of(), files());
+        }
     }
 
     @Test
     void sigtermWhileWritingExitsWith143AndLeavesNothing() throws Exception {
-        ForkedCli.Started vecnet = writingABigSpiral();
-        vecnet.process().destroy();
-        ForkedCli.Result result = vecnet.finish();
-        assertEquals(143, result.exitCode(), result.err());
-        assertEquals(List.of("vecnet data spiral: interrupted while writing big.csv; nothing was written"),
-                result.errLines());
-        assertEquals(List.of(), files());
+        try (ForkedCli.Started vecnet = writingABigSpiral()) {
+            vecnet.process().destroy();
+            ForkedCli.Result result = vecnet.finish();
+            assertEquals(143, result.exitCode(), result.err());
+            assertEquals(List.of("vecnet data spiral: interrupted while writing big.csv; nothing was written"),
+                    result.errLines());
+            assertEquals(List.of(), files());
+        }
     }
 
     @Test
     void theNextWriteRemovesWhatAKillLeft() throws Exception {
-        ForkedCli.Started vecnet = writingABigSpiral();
-        vecnet.process().destroyForcibly();
-        assertEquals(137, vecnet.finish().exitCode());
-        assertEquals(1, files().size(), "kill -9 leaves the temporary file: " + files());
-        Cli.Run run = Cli.run("data", "spiral", "--points", "5", "--out", dir.resolve("big.csv").toString());
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("big.csv"), files());
+        try (ForkedCli.Started vecnet = writingABigSpiral()) {
+            vecnet.process().destroyForcibly();
+            assertEquals(137, vecnet.finish().exitCode());
+            assertEquals(1, files().size(), "kill -9 leaves the temporary file: " + files());
+            Cli.Run run = Cli.run("data", "spiral", "--points", "5", "--out", dir.resolve("big.csv").toString());
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(List.of("big.csv"), files());
+        }
     }
 }

@@ -65,11 +65,13 @@ class LauncherIT {
         Path out = Files.createTempFile("vecnet-launcher", ".out");
         Path err = Files.createTempFile("vecnet-launcher", ".err");
         Path work = Files.createDirectory(dir.resolve("work"));
+        List<ProcessHandle> stray = new java.util.ArrayList<>();
         try {
             Process launcher = new ProcessBuilder("./vecnet", "train", "--iterations", "100000000",
                     "--save", work.resolve("m.vnet").toString()).directory(ROOT.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             launcher.getOutputStream().close();
+            stray.add(launcher.toHandle());
             long start = System.nanoTime();
             while (!Files.readString(out).startsWith("iteration 0: loss")) {
                 assertTrue(launcher.isAlive(), "vecnet exited early: " + Files.readString(err));
@@ -77,6 +79,7 @@ class LauncherIT {
                 Thread.sleep(5);
             }
             List<ProcessHandle> processes = launcher.descendants().toList();
+            stray.addAll(processes);
             assertTrue(processes.stream().anyMatch(p -> p.info().command().orElse("").endsWith("java")),
                     "the JVM is not among " + processes.stream().map(p -> p.info().command().orElse("?")).toList());
             launcher.destroy();
@@ -91,6 +94,7 @@ class LauncherIT {
                 assertEquals(0, files.count());
             }
         } finally {
+            stray.forEach(ProcessHandle::destroyForcibly);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
