@@ -2,6 +2,8 @@ package io.vecnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vecnet.io.CsvDataset;
 import io.vecnet.data.Dataset;
@@ -10,6 +12,7 @@ import io.vecnet.data.Spiral;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,21 @@ class DataCommandTest {
         Path csv = Files.writeString(dir.resolve("stdout.csv"), run.out());
         assertEquals(Spiral.generate(3, 2, Spiral.NOISE, new Rng(1)).features(), CsvDataset.read(csv).features());
         assertEquals("x1,x2,label", run.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void devStdoutIsThisProcesssStandardOutputEvenWhenThatIsAFile() throws Exception {
+        for (String name : new String[] {"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"}) {
+            Path alias = Path.of(name);
+            assumeTrue(Files.isSymbolicLink(alias) || Files.isSymbolicLink(alias.getParent()),
+                    name + " is not this system's link to the standard output");
+            ForkedCli.Result result = ForkedCli.run(dir, List.of(), "data", "spiral", "--points", "2", "--out", name);
+            assertEquals(0, result.exitCode(), result.err());
+            String csv = Cli.run("data", "spiral", "--points", "2").out();
+            assertEquals(csv + "wrote 6 points of 3 classes to " + name + "\n", result.out(),
+                    "the CSV and then the summary, in order, in the file the output was redirected to");
+            assertTrue(Files.isSymbolicLink(alias) || Files.isSymbolicLink(alias.getParent()), name + " was replaced");
+        }
     }
 
     @Test

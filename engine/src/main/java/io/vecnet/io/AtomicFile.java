@@ -1,6 +1,8 @@
 package io.vecnet.io;
 
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -31,8 +33,11 @@ import java.util.Map;
  * <li>A symbolic link is followed, through any chain of links, and what it points to is written the
  *     same way, with the temporary file beside that; the link itself stays. A dangling link creates
  *     the file it names.</li>
- * <li>An existing device or FIFO ({@code /dev/null}, a named pipe, {@code /dev/stdout}) is opened
- *     and written straight, as a shell's {@code >} does: there is nothing to rename. A socket is refused.</li>
+ * <li>An existing device or FIFO ({@code /dev/null}, a named pipe) is opened and written straight,
+ *     as a shell's {@code >} does: there is nothing to rename. A socket is refused.</li>
+ * <li>{@code /dev/stdout}, {@code /dev/fd/1} and {@code /proc/self/fd/1} (and the same for stderr)
+ *     are written through this process's own descriptor, whatever it leads to: output redirected to
+ *     a file gets the content there, in order with the rest of the process's output.</li>
  * </ul>
  *
  * <p>Temporary files in flight are registered: a JVM shutdown (Ctrl-C, SIGTERM, {@code System.exit})
@@ -76,6 +81,15 @@ public final class AtomicFile {
     }
 
     public static void write(Path target, Content content) throws IOException {
+        FileDescriptor own = ownDescriptor(target);
+        if (own != null) {
+            writeStraight(target, () -> {
+                System.out.flush();
+                System.err.flush();
+                return new FileOutputStream(own);
+            }, false, content);
+            return;
+        }
         Destination destination = destination(target);
         if (destination.straight()) {
             writeStraight(target, content);
@@ -121,7 +135,23 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * The descriptor that {@code target} names if it is one of the names a process has for its own
+     * standard output or error: written through the descriptor it already holds, rather than opened
+     * anew (which, on a redirected file, would start again at its beginning) or replaced.
+     */
+    private static FileDescriptor ownDescriptor(Path target) {
+        return switch (target.toAbsolutePath().normalize().toString()) {
+            case "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1" -> FileDescriptor.out;
+            case "/dev/stderr", "/dev/fd/2", "/proc/self/fd/2" -> FileDescriptor.err;
+            default -> null;
+        };
+    }
+
     private static Destination destination(Path target) throws IOException {
+        if (ownDescriptor(target) != null) {
+            return new Destination(target, true);
+        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(target, BasicFileAttributes.class);
@@ -181,14 +211,28 @@ public final class AtomicFile {
 
     /** A device or pipe: opened and written, with no temporary file and no rename. */
     private static void writeStraight(Path target, Content content) throws IOException {
+        writeStraight(target, () -> Files.newOutputStream(target, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), true, content);
+    }
+
+    /** Writes {@code content} to the stream {@code open} opens, closing it afterwards only if {@code close}. */
+    private static void writeStraight(Path target, Registration<OutputStream> open, boolean close, Content content)
+            throws IOException {
         Object token = new Object();
         register(target, () -> {
             IN_FLIGHT.put(token, new Interrupted(target, true));
             return null;
         });
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
-            content.writeTo(out);
+        try {
+            OutputStream out = new BufferedOutputStream(open.run(), 1 << 16);
+            try {
+                content.writeTo(out);
+                out.flush();
+            } finally {
+                if (close) {
+                    out.close();
+                }
+            }
         } finally {
             synchronized (LOCK) {
                 IN_FLIGHT.remove(token);

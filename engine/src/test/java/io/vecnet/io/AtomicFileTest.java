@@ -125,6 +125,24 @@ class AtomicFileTest {
     }
 
     @Test
+    void aLinkToAFifoIsWrittenStraightAndStaysALink() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        assumeTrue(SpecialFiles.mkfifo(fifo), "mkfifo is not available");
+        Path link = Files.createSymbolicLink(dir.resolve("out"), fifo);
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = Files.newInputStream(fifo)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        AtomicFile.write(link, out -> out.write("linked".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("linked", new String(read.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("[out, pipe]", names(dir));
+    }
+
+    @Test
     void aSymlinkIsFollowedAndKept() throws IOException {
         Path real = Files.writeString(dir.resolve("real.csv"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("real.csv"));

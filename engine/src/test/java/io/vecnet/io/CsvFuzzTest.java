@@ -70,7 +70,7 @@ class CsvFuzzTest {
 
     @Test
     void everyCellIsReadAsTheGrammarAndParseFloatSay() {
-        loop(Fuzz.iterations(1500), (i, random) -> {
+        loop(Fuzz.iterations(800), (i, random) -> {
             String cell = Fuzz.cell(random);
             at += ", cell " + Fuzz.show(cell);
             Path file = write("1,0\n" + cell + ",1\n");
@@ -102,7 +102,7 @@ class CsvFuzzTest {
 
     @Test
     void everyLabelIsReadAsParseDoubleSays() {
-        loop(Fuzz.iterations(1000), (i, random) -> {
+        loop(Fuzz.iterations(500), (i, random) -> {
             String cell = random.nextBoolean() ? LABELS[random.nextInt(LABELS.length)] : Fuzz.cell(random);
             at += ", label " + Fuzz.show(cell);
             Path file = write("1," + cell + "\n");
