@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * module is in the boot layer. The system properties {@value #PROPERTY} ({@code auto|vector|scalar})
  * and {@value #THREADS_PROPERTY} set the choice made once for {@link #get()}.
  *
+ * <p>This works on the class path and on the module path alike: the module {@code io.vecnet} requires
+ * {@code jdk.incubator.vector} statically and keeps {@code io.vecnet.kernels.vector} to itself.
+ *
  * <p>The engine prints nothing. When {@link Backend#AUTO} falls back to the scalar kernels it logs
  * {@link #MISSING_MODULE_MESSAGE} once, at {@link System.Logger.Level#WARNING WARNING}, to the
  * {@link System.Logger} named {@value #LOGGER}: by default that is {@code java.util.logging}, which
@@ -130,7 +133,9 @@ public final class KernelProvider {
 
     private static Kernels loadVector(int threads) {
         try {
-            MethodHandle constructor = MethodHandles.publicLookup().findConstructor(
+            // This class's own lookup: on the module path the vector package is not exported, and a public
+            // lookup would not see it; from inside the module it is as accessible as on the class path.
+            MethodHandle constructor = MethodHandles.lookup().findConstructor(
                     Class.forName(VECTOR_CLASS), MethodType.methodType(void.class, int.class));
             return (Kernels) constructor.invoke(threads);
         } catch (RuntimeException | Error e) {
