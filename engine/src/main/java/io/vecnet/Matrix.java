@@ -4,8 +4,15 @@ import java.util.Arrays;
 
 /**
  * A dense row-major float32 matrix over a flat {@code float[]}: element (i, j) lives at
- * {@code data[i * cols + j]}. The array is exposed on purpose so kernels and embedding
- * code can work on it without copies.
+ * {@code data[i * cols + j]}. A mutable buffer, like a NumPy array: {@link #set}, {@link #fill} and
+ * {@link #data()} change it in place, and it is not safe to change from several threads at once.
+ *
+ * <p>The backing array is shared on purpose, so that kernels and embedding code work on it without
+ * copies: {@link #Matrix(int, int, float[])} wraps the caller's array and {@link #data()} returns it.
+ * {@link #toArray()} gives a copy instead. The engine's immutable types never hand out a matrix they
+ * keep: {@code Dataset.features()}, {@code Mlp.weights(l)} and the like return fresh copies, and
+ * {@code Mlp.scores}, {@code probabilities} and {@code Standardizer.apply} return new matrices the
+ * caller owns.
  */
 public final class Matrix {
     private final int rows;
@@ -67,8 +74,26 @@ public final class Matrix {
         return data.length;
     }
 
+    /**
+     * The live backing array, row-major, {@link #size()} long: not a copy, so writes to it change this
+     * matrix, and a matrix made by {@link #Matrix(int, int, float[])} shares it with whoever made it.
+     * For a snapshot that later changes cannot reach, use {@link #toArray()}.
+     */
     public float[] data() {
         return data;
+    }
+
+    /** A copy of the values, row-major. */
+    public float[] toArray() {
+        return data.clone();
+    }
+
+    /** A copy of row {@code i}. */
+    public float[] row(int i) {
+        if (i < 0 || i >= rows) {
+            throw new IndexOutOfBoundsException("row " + i + " is outside " + shape());
+        }
+        return Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
     }
 
     public float get(int i, int j) {

@@ -35,6 +35,18 @@ class MatrixTest {
     }
 
     @Test
+    void toArrayAndRowAreCopies() {
+        Matrix m = Matrix.of(new float[][] {{1, 2}, {3, 4}});
+        float[] all = m.toArray();
+        float[] second = m.row(1);
+        all[0] = 9;
+        second[0] = 9;
+        assertArrayEquals(new float[] {1, 2, 3, 4}, m.data());
+        assertArrayEquals(new float[] {3, 4}, m.row(1));
+        assertEquals("row 2 is outside 2x2", assertThrows(IndexOutOfBoundsException.class, () -> m.row(2)).getMessage());
+    }
+
+    @Test
     void shapeErrorsAreClear() {
         assertRejected("negative matrix shape -1x2", () -> new Matrix(-1, 2));
         assertRejected("a 2x3 matrix needs 6 values, got 5", () -> new Matrix(2, 3, new float[5]));

@@ -24,6 +24,7 @@ public final class VecnetCommand implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        EngineLog.install();
         Interruption.install();
         int exitCode = commandLine().execute(args);
         Interruption.exiting();

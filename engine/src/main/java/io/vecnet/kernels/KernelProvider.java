@@ -15,14 +15,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * classes cannot even be loaded, so they are reached only by reflection, after checking that the
  * module is in the boot layer. The system properties {@value #PROPERTY} ({@code auto|vector|scalar})
  * and {@value #THREADS_PROPERTY} set the choice made once for {@link #get()}.
+ *
+ * <p>This works on the class path and on the module path alike: the module {@code io.vecnet} requires
+ * {@code jdk.incubator.vector} statically and keeps {@code io.vecnet.kernels.vector} to itself.
+ *
+ * <p>The engine prints nothing. When {@link Backend#AUTO} falls back to the scalar kernels it logs
+ * {@link #MISSING_MODULE_MESSAGE} once, at {@link System.Logger.Level#WARNING WARNING}, to the
+ * {@link System.Logger} named {@value #LOGGER}: by default that is {@code java.util.logging}, which
+ * writes it to stderr; a logging framework bridged to {@code System.Logger} receives it like any other
+ * warning, and setting that logger's level above warnings (to {@code OFF}, say) silences it.
+ * {@link Kernels#backend()} and {@link Kernels#description()} tell from code which kernels run.
  */
 public final class KernelProvider {
     public static final String PROPERTY = "vecnet.kernels";
     public static final String THREADS_PROPERTY = "vecnet.threads";
     public static final String VECTOR_MODULE = "jdk.incubator.vector";
-    public static final String MISSING_MODULE_WARNING = "WARNING: vecnet is using its scalar kernels because the "
+    /** The name of the {@link System.Logger} the engine logs to: its package's, {@code io.vecnet.kernels}. */
+    public static final String LOGGER = "io.vecnet.kernels";
+    /** What {@link Backend#AUTO} logs, once, when it falls back to the scalar kernels. */
+    public static final String MISSING_MODULE_MESSAGE = "vecnet is using its scalar kernels because the "
             + VECTOR_MODULE + " module is not enabled; start java with --add-modules " + VECTOR_MODULE
             + " for the vector kernels.";
+    /** {@link #MISSING_MODULE_MESSAGE} as the command-line tool prints it, one line on stderr. */
+    public static final String MISSING_MODULE_WARNING = "WARNING: " + MISSING_MODULE_MESSAGE;
     private static final String VECTOR_CLASS = "io.vecnet.kernels.vector.VectorKernels";
     private static final Kernels SCALAR = new ScalarKernels();
     private static final Map<Integer, Kernels> VECTOR_BY_THREADS = new ConcurrentHashMap<>();
@@ -55,9 +70,10 @@ public final class KernelProvider {
     }
 
     /**
-     * Kernels for an explicit choice. {@link Backend#AUTO} falls back to scalar with one warning on
-     * stderr when the vector module is missing; {@link Backend#VECTOR} then throws instead. The
-     * scalar kernels are the single-threaded reference and ignore {@code threads}.
+     * Kernels for an explicit choice. {@link Backend#AUTO} falls back to scalar when the vector module
+     * is missing, logging {@link #MISSING_MODULE_MESSAGE} the first time (see the class comment);
+     * {@link Backend#VECTOR} then throws instead. The scalar kernels are the single-threaded reference
+     * and ignore {@code threads}.
      */
     public static Kernels select(Backend backend, int threads) {
         if (threads < 1) {
@@ -77,7 +93,8 @@ public final class KernelProvider {
                     yield select(Backend.VECTOR, threads);
                 }
                 if (WARNED.compareAndSet(false, true)) {
-                    System.err.println(MISSING_MODULE_WARNING);
+                    // Looked up only here: finding the logger backend costs start-up time nobody else needs.
+                    System.getLogger(LOGGER).log(System.Logger.Level.WARNING, MISSING_MODULE_MESSAGE);
                 }
                 yield SCALAR;
             }
@@ -116,7 +133,9 @@ public final class KernelProvider {
 
     private static Kernels loadVector(int threads) {
         try {
-            MethodHandle constructor = MethodHandles.publicLookup().findConstructor(
+            // This class's own lookup: on the module path the vector package is not exported, and a public
+            // lookup would not see it; from inside the module it is as accessible as on the class path.
+            MethodHandle constructor = MethodHandles.lookup().findConstructor(
                     Class.forName(VECTOR_CLASS), MethodType.methodType(void.class, int.class));
             return (Kernels) constructor.invoke(threads);
         } catch (RuntimeException | Error e) {

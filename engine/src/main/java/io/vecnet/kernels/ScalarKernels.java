@@ -9,6 +9,10 @@ import java.util.Arrays;
  */
 public final class ScalarKernels implements Kernels {
 
+    /** The scalar kernels; {@code KernelProvider.select(Backend.SCALAR)} shares one instance. */
+    public ScalarKernels() {
+    }
+
     @Override
     public Backend backend() {
         return Backend.SCALAR;

@@ -18,8 +18,9 @@ class KernelProviderForkTest {
         return result;
     }
 
+    /** How often the fallback's message reached stderr, where java.util.logging's console writes by default. */
     private static int warnings(String stderr) {
-        return stderr.split(java.util.regex.Pattern.quote(KernelProvider.MISSING_MODULE_WARNING), -1).length - 1;
+        return stderr.split(java.util.regex.Pattern.quote(KernelProvider.MISSING_MODULE_MESSAGE), -1).length - 1;
     }
 
     @Test
@@ -28,6 +29,14 @@ class KernelProviderForkTest {
         assertEquals(List.of("available=false", "get=scalar", "auto=scalar", "get=scalar", "auto=scalar", "get=scalar"),
                 result.stdoutLines());
         assertEquals(1, warnings(result.stderr()), "stderr was: " + result.stderr());
+    }
+
+    @Test
+    void theWarningIsLoggedThroughTheSystemLoggerNotPrinted() {
+        ForkedJvm.Result result = probe(List.of(), "capture", "get", "auto", "get");
+        assertEquals(List.of("capture=on", "log=WARNING " + KernelProvider.MISSING_MODULE_MESSAGE, "get=scalar",
+                "auto=scalar", "get=scalar"), result.stdoutLines());
+        assertEquals("", result.stderr(), "the engine itself writes nothing to stderr");
     }
 
     @Test
@@ -58,7 +67,7 @@ class KernelProviderForkTest {
         String line = result.stdoutLines().get(0);
         assertTrue(line.startsWith("vector!java.lang.IllegalStateException"), line);
         assertTrue(line.contains("--add-modules jdk.incubator.vector"), line);
-        assertFalse(result.stderr().contains(KernelProvider.MISSING_MODULE_WARNING),
+        assertFalse(result.stderr().contains(KernelProvider.MISSING_MODULE_MESSAGE),
                 "an explicit vector request fails instead of warning: " + result.stderr());
     }
 

@@ -24,13 +24,18 @@ public final class ForkedJvm {
     }
 
     public static Result run(List<String> jvmOptions, Class<?> mainClass, String... args) {
+        return run(jvmOptions, System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    /** Like {@link #run(List, Class, String...)} with a class path of its own (module paths go in the options). */
+    public static Result run(List<String> jvmOptions, String classPath, Class<?> mainClass, String... args) {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot find this JVM's java executable"));
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         Path out = null;
