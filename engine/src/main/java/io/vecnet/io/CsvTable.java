@@ -26,7 +26,9 @@ import java.util.Map;
  * except that the first line is kept until the second has shown whether it is a header.
  *
  * <p>The syntax: cells are separated by commas, semicolons or tabs, whichever occurs most often
- * outside quotes in the first non-blank line (commas on a tie); lines end with LF, CRLF or CR;
+ * outside quotes in the first non-blank line (more exactly, whichever splits it into the most
+ * cells holding something, so that tabs padding cells do not count), commas on a tie; lines end
+ * with LF, CRLF or CR;
  * blank lines are skipped; cells may be padded with whitespace. A cell may be enclosed in double
  * quotes (RFC 4180), with {@code ""} for a quote and separators and line breaks taken as they
  * are; a quoted number is a number. Empty cells are refused.
@@ -77,11 +79,6 @@ final class CsvTable {
 
         boolean training() {
             return inputs < 0;
-        }
-
-        /** Whether labels may be names: inferred from the file, or a model's. */
-        boolean namesAllowed() {
-            return inferred || !names.isEmpty();
         }
 
         /**
@@ -244,11 +241,15 @@ final class CsvTable {
 
     /**
      * Chooses the separator from the first non-blank line, or its first {@value #DETECT_CHARS}
-     * characters: the one of comma, semicolon and tab that occurs most often outside quotes, the
-     * earliest of them on a tie.
+     * characters: the one of comma, semicolon and tab that splits it, outside quotes, into the
+     * most cells holding something, the earliest of them on a tie. On a well-formed line that is
+     * the most frequent of the three; separators that would only make empty cells, such as tabs
+     * padding comma-separated cells or ending a line, do not count.
      */
     private static final class SeparatorChoice {
-        private final int[] counts = new int[SEPARATORS.length];
+        /** Per separator: the cells holding something that it split off, and whether the current one holds something. */
+        private final int[] cells = new int[SEPARATORS.length];
+        private final boolean[] filled = new boolean[SEPARATORS.length];
         private boolean quoted;
         private boolean blank = true;
         private int seen;
@@ -263,27 +264,45 @@ final class CsvTable {
             if (c == '"') {
                 quoted = !quoted;
                 blank = false;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
+                Arrays.fill(filled, true);
+            } else if (quoted) {
+                Arrays.fill(filled, true);
+            } else if (c == '\n' || c == '\r') {
                 if (!blank) {
-                    done = true;
+                    endLine();
                 }
-            } else if (!quoted) {
+                Arrays.fill(filled, false);
+            } else if (!Character.isWhitespace(c) || c == '\t') {
+                blank &= Character.isWhitespace(c);
                 for (int s = 0; s < SEPARATORS.length; s++) {
                     if (c == SEPARATORS[s]) {
-                        counts[s]++;
+                        cells[s] += filled[s] ? 1 : 0;
+                        filled[s] = false;
+                    } else if (c != '\t') {
+                        filled[s] = true;
                     }
                 }
-                if (!Character.isWhitespace(c)) {
-                    blank = false;
-                }
             }
-            done |= seen >= DETECT_CHARS;
+            if (seen >= DETECT_CHARS && !done) {
+                endLine();
+            }
         }
 
+        private void endLine() {
+            for (int s = 0; s < SEPARATORS.length; s++) {
+                cells[s] += filled[s] ? 1 : 0;
+            }
+            done = true;
+        }
+
+        /** The separator, once {@link #done()} or at the end of the file. */
         char separator() {
+            if (!done) {
+                endLine();
+            }
             int best = 0;
             for (int s = 1; s < SEPARATORS.length; s++) {
-                if (counts[s] > counts[best]) {
+                if (cells[s] > cells[best]) {
                     best = s;
                 }
             }
@@ -549,6 +568,16 @@ final class CsvTable {
         }
 
         private void accept(char c) throws CsvException {
+            if (c > '"' && c < 0x80 && c != separator && quoting == UNQUOTED) {
+                // The common case: a visible ASCII character of an unquoted cell (all the special ones are below '"').
+                afterCarriageReturn = false;
+                blank = false;
+                state = trailing > 0 ? INVALID : next(state, c);
+                trailing = 0;
+                length++;
+                keep(c);
+                return;
+            }
             if (afterCarriageReturn) {
                 afterCarriageReturn = false;
                 if (c == '\n') {
@@ -762,10 +791,6 @@ final class CsvTable {
                             throw new CsvException(file, line.number, "the header has no column named "
                                     + "'" + quote(shape.column().name(), shape.column().name().length()) + "'");
                         }
-                    } else if (labelled && line.labelKind == OTHER && !shape.namesAllowed()) {
-                        // "0,1,2,label" where labels can only be numbers: a header with numbers for names.
-                        header = true;
-                        phase = FIRST_ROW;
                     } else if (labelled && line.labelKind == OTHER) {
                         // "0,1,2,label" is a header if the next line's label is a number, else a row of a named class.
                         phase = SECOND_LINE;
@@ -944,9 +969,12 @@ final class CsvTable {
                 if (integer != NOT_AN_INTEGER && integer >= 0 && integer < shape.classes()) {
                     return (int) integer;
                 }
-                String problem = kind == OTHER ? "is not a class number: the classes are numbered 0.."
-                        + (shape.classes() - 1) : fraction ? "is not an integer class" : outside();
-                throw new CsvException(file, line, labelDescription(kind, text, cellLength, column) + problem);
+                if (kind == OTHER) {
+                    throw new CsvException(file, line, "column " + (column + 1) + " '" + quote(text, cellLength)
+                            + "' is not a class number 0.." + (shape.classes() - 1));
+                }
+                throw new CsvException(file, line, labelDescription(kind, text, cellLength, column)
+                        + (fraction ? "is not an integer class" : outside()));
             }
             if (names == null && integer != NOT_AN_INTEGER) {
                 smallest = Math.min(smallest, integer);

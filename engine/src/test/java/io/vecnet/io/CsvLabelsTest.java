@@ -150,7 +150,7 @@ class CsvLabelsTest {
     @Test
     void givenClassesTakeClassNumbersOnly() throws IOException {
         Path named = file("x,y,label\n1,2,0\n1,2,setosa\n");
-        assertEquals(named + " line 3: label 'setosa' (column 3) is not a class number: the classes are numbered 0..2",
+        assertEquals(named + " line 3: column 3 'setosa' is not a class number 0..2",
                 assertThrows(CsvException.class, () -> CsvDataset.read(named, 3)).getMessage());
         Path oneBased = file("1,2,1\n1,2,3\n");
         assertEquals(oneBased + " line 2: label 3 (column 3) is outside 0..2 for 3 classes",
@@ -166,7 +166,10 @@ class CsvLabelsTest {
         LabelledData named = read("sepal,width,species\n5.1,3.5,setosa\n");
         assertEquals(List.of("setosa"), named.classNames(), "no feature name is a number: a header");
         LabelledData given = CsvDataset.readLabelled(file("0,1,label\n5,3,1\n"), LabelColumn.LAST, 2);
-        assertEquals(1, given.data().size(), "with class numbers only, a label that is not one makes a header");
+        assertEquals(1, given.data().size(), "a label that is not a number, then one that is: a header");
+        Path oneLine = file("1,x\n");
+        assertEquals(oneLine + " line 1: column 2 'x' is not a class number 0..1", assertThrows(CsvException.class,
+                () -> CsvDataset.read(oneLine, 2)).getMessage());
     }
 
     @Test
@@ -270,7 +273,7 @@ class CsvLabelsTest {
         assertArrayEquals(new int[] {2, 0}, CsvDataset.readExamples(file("1,2,2\n3,4,0\n"), numbered,
                 LabelColumn.LAST).labels());
         Path named = file("1,2,0\n3,4,setosa\n");
-        assertEquals(named + " line 2: label 'setosa' (column 3) is not a class number: the classes are numbered 0..2",
+        assertEquals(named + " line 2: column 3 'setosa' is not a class number 0..2",
                 assertThrows(CsvException.class, () -> CsvDataset.readExamples(named, numbered, LabelColumn.LAST))
                         .getMessage());
     }

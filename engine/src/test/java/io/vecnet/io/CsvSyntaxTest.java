@@ -27,6 +27,12 @@ class CsvSyntaxTest {
         return Files.writeString(dir.resolve("data.csv"), content, StandardCharsets.UTF_8);
     }
 
+    private String problem5(String content) throws IOException {
+        Path bad = file(content);
+        return assertThrows(CsvException.class, () -> CsvDataset.read(bad, 5)).getMessage()
+                .substring(bad.toString().length());
+    }
+
     private String problem(String content) throws IOException {
         Path bad = file(content);
         return assertThrows(CsvException.class, () -> CsvDataset.readLabelled(bad, LabelColumn.LAST)).getMessage()
@@ -49,6 +55,14 @@ class CsvSyntaxTest {
         assertEquals(" line 1: column 1 '1,5' is not a number", problem("1,5;2;0\n"));
         assertEquals(" line 2: column 1 '1;2' is not a number", problem("a;b,label\n1;2,0\n"), "a tie is a comma");
         assertEquals(" line 3: column 1 '1,2,0' is not a number", problem("x;y;label\n1;2;0\n1,2,0\n"));
+    }
+
+    @Test
+    void separatorsThatOnlyMakeEmptyCellsDoNotCount() throws IOException {
+        // Tabs padding a comma-separated line, or ending it: three cells by commas, three at best by tabs.
+        Dataset padded = CsvDataset.read(file("1,\t2,\t0\t\t\n3,\t4,\t1\n"));
+        assertEquals(Matrix.of(new float[][] {{1, 2}, {3, 4}}), padded.features());
+        assertEquals(" line 1: column 2 ';;' is not a class number 0..4", problem5("1,;;\n"));
     }
 
     @Test
@@ -119,7 +133,7 @@ class CsvSyntaxTest {
     @Test
     void theSeparatorIsChosenFromTheStartOfAHugeFirstLine() throws IOException {
         // Semicolons lead the first megabyte, commas the whole first line: semicolons it is.
-        Path csv = file(";".repeat(600_000) + "1,".repeat(1_500_000) + "0\n" + "1;".repeat(600_000) + "0\n");
+        Path csv = file("1;".repeat(400_000) + "1,".repeat(1_500_000) + "0\n" + "1;".repeat(600_000) + "0\n");
         Dataset data = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CsvDataset.read(csv));
         assertEquals(600_000, data.dimensions());
         assertEquals(1, data.size());
