@@ -20,8 +20,10 @@ import picocli.CommandLine.Option;
 /** {@code vecnet predict}: a saved model's class and probabilities for every row of a CSV file. */
 @Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Predict the class of each row of a CSV file with a saved model. Rows hold the model's "
-                + "features, optionally followed by the true label; with labels, also print the accuracy, the "
-                + "log-loss, each class's precision, recall, F1 and support, and the confusion matrix.")
+                + "features and optionally the true label (last, or where --label-column says), a class name "
+                + "when the model has them, else a class number; predictions are printed as class names when "
+                + "the model has them. With labels, also print the accuracy, the log-loss, each class's "
+                + "precision, recall, F1 and support, and the confusion matrix.")
 final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,8 +31,15 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by 'vecnet train --save'.")
     Path modelFile;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV rows to classify.")
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "The CSV rows to classify, read as train reads its --data.")
     Path dataFile;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX", converter = TrainCommand.LabelColumnConverter.class,
+            description = "The column holding the true labels when the rows have one more column than the model "
+                    + "has features: its name in the header, or its position counted from 1, as given to train "
+                    + "(default: the last).")
+    CsvDataset.LabelColumn labelColumn;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the predictions as CSV here: the predicted class, then with --probabilities one "
@@ -54,7 +63,8 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.requireWritable(out);
         }
         Classifier model = ModelFile.load(modelFile);
-        CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model.inputs(), model.classes());
+        CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model,
+                labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST);
         Kernels kernels = kernelOptions.kernels();
         Predictions predictions = Predictions.of(model, examples, kernels);
         PrintWriter stdout = spec.commandLine().getOut();

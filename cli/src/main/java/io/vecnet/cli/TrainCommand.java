@@ -54,9 +54,16 @@ final class TrainCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "FILE",
-            description = "Train on a CSV file: numeric features, then an integer class label 0..K-1 last; "
-                    + "an optional header row (default: the spiral).")
+            description = "Train on a CSV file (comma, semicolon or tab separated, optionally quoted): numeric "
+                    + "features and a class label, last unless --label-column says otherwise, and an optional "
+                    + "header line. Labels are class numbers 0..K-1 or class names (setosa, or 1-based 1..K), "
+                    + "which the model keeps and predict prints back (default: the spiral).")
     Path dataFile;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX", converter = LabelColumnConverter.class,
+            description = "The --data column holding the labels: its name in the header, or its position "
+                    + "counted from 1 (default: the last).")
+    CsvDataset.LabelColumn labelColumn;
 
     @Mixin
     NetworkOptions network;
@@ -100,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer points;
 
     @Option(names = "--classes", description = "Classes: spiral arms (default: " + Spiral.CLASSES
-            + "), or for --data the label range (default: the largest label + 1).")
+            + "), or for --data the number of classes, its labels then being class numbers 0..K-1 "
+            + "(default: inferred from the labels).")
     Integer classes;
 
     @Option(names = "--print-every", description = "Print the loss every N reports (default: with gd at full "
@@ -121,6 +129,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     VerboseOption verbose;
+
+    /** The names of the data's classes, kept in the model; empty when they are numbered. */
+    private List<String> classNames = List.of();
 
     @Override
     public Integer call() throws IOException {
@@ -148,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingReport report = report(out, config, training.size());
         TrainingResult result = train(initial, training, held, kernels, config, rule, report);
-        Classifier trained = new Classifier(result.model(), scaler, List.of());
+        Classifier trained = new Classifier(result.model(), scaler, classNames);
         float accuracy = result.model().accuracy(training, kernels);
         out.printf(Locale.ROOT, "training accuracy: %.2f%n", accuracy);
         if (result.validation() != null) {
@@ -282,7 +293,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Dataset csv() throws IOException {
-        return classes == null ? CsvDataset.read(dataFile) : CsvDataset.read(dataFile, classes);
+        CsvDataset.LabelColumn column = labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST;
+        CsvDataset.LabelledData data = classes == null ? CsvDataset.readLabelled(dataFile, column)
+                : CsvDataset.readLabelled(dataFile, column, classes);
+        classNames = data.classNames();
+        return data.data();
     }
 
     /** Refuses a spiral before generating it: the widths are known, the classes are the arms. */
@@ -316,6 +331,7 @@ final class TrainCommand implements Callable<Integer> {
         require(patience == null || patience >= 0, "--patience must be >= 0, got " + patience);
         require(points == null || points >= 1, "--points must be at least 1, got " + points);
         require(points == null || dataFile == null, "--points sizes the spiral; it cannot be used with --data");
+        require(labelColumn == null || dataFile != null, "--label-column picks a column of --data; the spiral has none");
         require(classes == null || classes >= 2, "--classes must be at least 2, got " + classes);
         require(plotFile == null || iterations == null || iterations > 0, "--plot draws the loss of each iteration; "
                 + "it needs --iterations of at least 1");
@@ -325,6 +341,18 @@ final class TrainCommand implements Callable<Integer> {
     private void require(boolean condition, String message) {
         if (!condition) {
             throw new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /** Parses {@code --label-column}: digits are a position from 1, anything else a header name. */
+    static final class LabelColumnConverter implements CommandLine.ITypeConverter<CsvDataset.LabelColumn> {
+        @Override
+        public CsvDataset.LabelColumn convert(String value) {
+            try {
+                return CsvDataset.LabelColumn.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -2,18 +2,33 @@ package io.vecnet.io;
 
 import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
+import io.vecnet.nn.Classifier;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Classification data as CSV: each row holds the features and then an integer class label
- * {@code 0..K-1} in the last column, for example {@code 0.25,-1.5,2}. An optional header row (a
- * first line with no number in it) is skipped. Every problem is reported as a {@link CsvException}
- * naming the file and line.
+ * Classification data as CSV: each row holds the features and a class label, by default in the
+ * last column, for example {@code 0.25,-1.5,2} or {@code 5.1,3.5,1.4,0.2,setosa}.
+ *
+ * <p>The labels become class numbers {@code 0..K-1} as scikit-learn's {@code LabelEncoder} would
+ * number them, except that integer labels starting at 0 keep their values:
+ * <ul>
+ * <li>integers whose smallest is 0 are class numbers, K the largest plus one (or given);
+ * <li>other integers (1-based {@code 1..3}, or {@code -1} and {@code 1}) are class names, numbered in
+ *     numerical order;
+ * <li>a label column with anything but numbers names its classes, numbered in code point order
+ *     ({@code setosa, versicolor, virginica}); a number among them is named as written, an integer by
+ *     its value.
+ * </ul>
+ * Class names are kept ({@link LabelledData#classNames()}) so that a model can print them back.
+ *
+ * <p>The separator (comma, semicolon or tab), quoting, headers and errors are described in
+ * {@link CsvTable}; every problem is reported as a {@link CsvException} naming the file and line.
  */
 public final class CsvDataset {
     /** The largest number of classes a label column may imply when the number is not given. */
@@ -26,27 +41,111 @@ public final class CsvDataset {
         }
     }
 
-    private CsvDataset() {
-    }
-
-    /** Reads labelled data; the number of classes is the largest label plus one. */
-    public static Dataset read(Path file) throws IOException {
-        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(MAX_CLASSES, true));
-        return Dataset.adopt(table.features, table.labels, table.largestLabel + 1);
-    }
-
-    /** Reads labelled data with labels in {@code 0..classes-1}. */
-    public static Dataset read(Path file, int classes) throws IOException {
-        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(classes, false));
-        return Dataset.adopt(table.features, table.labels, classes);
+    /** A data set and the names of its classes, in class order, or an empty list when they are numbered. */
+    public record LabelledData(Dataset data, List<String> classNames) {
+        public LabelledData {
+            classNames = List.copyOf(classNames);
+        }
     }
 
     /**
-     * Reads rows for a model with {@code inputs} features and {@code classes} classes: a file with
-     * one more column than {@code inputs} is labelled, a file with exactly {@code inputs} is not.
+     * Which column holds the class labels: the last ({@link #LAST}), a 1-based position, or the
+     * column a header line names (which makes the first line a header).
+     */
+    public record LabelColumn(int position, String name) {
+        public static final LabelColumn LAST = new LabelColumn(0, null);
+
+        public LabelColumn {
+            if (position < 0 || name != null && (position != 0 || name.isEmpty())) {
+                throw new IllegalArgumentException("a label column is a position from 1 or a name");
+            }
+        }
+
+        /** The column at 1-based {@code position}. */
+        public static LabelColumn at(int position) {
+            if (position < 1) {
+                throw new IllegalArgumentException("column positions start at 1, got " + position);
+            }
+            return new LabelColumn(position, null);
+        }
+
+        /** The column whose header cell is {@code name}. */
+        public static LabelColumn named(String name) {
+            return new LabelColumn(0, name);
+        }
+
+        /** A position when {@code text} is digits only, a name otherwise (surrounding whitespace ignored). */
+        public static LabelColumn parse(String text) {
+            String trimmed = text.strip();
+            if (trimmed.isEmpty()) {
+                throw new IllegalArgumentException("a label column is a position from 1 or a name, got ''");
+            }
+            for (int i = 0; i < trimmed.length(); i++) {
+                if (trimmed.charAt(i) < '0' || trimmed.charAt(i) > '9') {
+                    return named(trimmed);
+                }
+            }
+            try {
+                return at(Integer.parseInt(trimmed));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("no file has a column " + trimmed, e);
+            }
+        }
+
+        public boolean last() {
+            return position == 0 && name == null;
+        }
+
+        @Override
+        public String toString() {
+            return name != null ? "'" + CsvTable.quote(name, name.length()) + "'"
+                    : position == 0 ? "last" : Integer.toString(position);
+        }
+    }
+
+    private CsvDataset() {
+    }
+
+    /** Reads labelled data, labels last; the classes are inferred from the labels, their names dropped. */
+    public static Dataset read(Path file) throws IOException {
+        return readLabelled(file, LabelColumn.LAST).data();
+    }
+
+    /** Reads labelled data with class numbers {@code 0..classes-1} last. */
+    public static Dataset read(Path file, int classes) throws IOException {
+        return readLabelled(file, LabelColumn.LAST, classes).data();
+    }
+
+    /** Reads labelled data with its labels in {@code column}; the classes, named or numbered, are inferred. */
+    public static LabelledData readLabelled(Path file, LabelColumn column) throws IOException {
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(column));
+        return new LabelledData(Dataset.adopt(table.features, table.labels, table.classes), table.classNames);
+    }
+
+    /** Reads labelled data with class numbers {@code 0..classes-1} in {@code column}. */
+    public static LabelledData readLabelled(Path file, LabelColumn column, int classes) throws IOException {
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(classes, column));
+        return new LabelledData(Dataset.adopt(table.features, table.labels, classes), List.of());
+    }
+
+    /**
+     * Reads rows for a model with {@code inputs} features and {@code classes} numbered classes: a
+     * file with one more column than {@code inputs} is labelled (last), a file with exactly
+     * {@code inputs} is not.
      */
     public static Examples readExamples(Path file, int inputs, int classes) throws IOException {
-        CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(inputs, classes));
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(inputs, classes, List.of(), LabelColumn.LAST));
+        return new Examples(table.features, table.labels);
+    }
+
+    /**
+     * Reads rows for {@code model}: a file with one more column than the model's inputs is labelled
+     * in {@code column} (a named column the header lacks means no labels), with the model's class
+     * names when it has them, else class numbers.
+     */
+    public static Examples readExamples(Path file, Classifier model, LabelColumn column) throws IOException {
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(model.inputs(), model.classes(),
+                model.classNames(), column));
         return new Examples(table.features, table.labels);
     }
 

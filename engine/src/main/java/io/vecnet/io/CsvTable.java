@@ -12,17 +12,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Reads a CSV file of finite numbers straight into float32 storage, in one pass that does a
- * bounded amount of work per character: no regular expressions, no lines or cells kept beyond the
- * one being read (a cell's text is kept up to {@value #MAX_NUMBER_CHARS} characters). Cells are
- * separated by commas and may be padded with whitespace; lines end with LF, CRLF or CR; blank lines
- * are skipped. The first line is a header when none of its cells is a number. The class labels
- * (integers {@code 0..classes-1}) are checked as they are read, so every problem names the first
- * line that has one.
+ * Reads a CSV file of finite numbers and class labels straight into float32 storage, in one pass
+ * that does a bounded amount of work per character: no regular expressions, no lines or cells kept
+ * beyond the one being read (a cell's text is kept up to {@value #MAX_NUMBER_CHARS} characters),
+ * except that the first line is kept until the second has shown whether it is a header.
+ *
+ * <p>The syntax: cells are separated by commas, semicolons or tabs, whichever occurs most often
+ * outside quotes in the first non-blank line (more exactly, whichever splits it into the most
+ * cells holding something, so that tabs padding cells do not count), commas on a tie; lines end
+ * with LF, CRLF or CR;
+ * blank lines are skipped; cells may be padded with whitespace. A cell may be enclosed in double
+ * quotes (RFC 4180), with {@code ""} for a quote and separators and line breaks taken as they
+ * are; a quoted number is a number. Empty cells are refused.
+ *
+ * <p>The label column (the last by default) holds class numbers or class names; see
+ * {@link CsvDataset} for how they become classes. The first line is a header when none of its
+ * feature cells is a number, or when its label is not a number while the second line's is; with
+ * a label column given by name it is always the header. Labels are checked as they are read, so
+ * nearly every problem names the first line that has one.
  */
 final class CsvTable {
     /** The longest number a cell may hold; no float needs more than a few hundred digits. */
@@ -31,57 +46,84 @@ final class CsvTable {
     static final int QUOTE_CHARS = 40;
     /** The most numbers a data set may hold: one Java array, as {@link Matrix} allows. */
     static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    /** The longest class name, in UTF-8 bytes: what a model file keeps. */
+    static final int MAX_NAME_BYTES = ModelFile.MAX_CLASS_NAME_BYTES;
     /** The start of the file that the memory estimate counts the separators of. */
     private static final int SAMPLE_BYTES = 1 << 20;
+    /** The most characters of the first non-blank line that the choice of separator looks at. */
+    static final int DETECT_CHARS = 1 << 20;
+    /** The separators a file may use, in the order that breaks ties. */
+    private static final char[] SEPARATORS = {',', ';', '\t'};
 
     /**
      * What the columns are: {@code inputs} features and optionally a label, or, when {@code inputs}
-     * is negative, any number of features and a label; labels lie in {@code 0..classes-1}, where
-     * {@code inferred} says that {@code classes} is vecnet's limit rather than a number given.
+     * is negative, any number of features and a label, in {@code column}. The labels are the model's
+     * class {@code names} when there are some; with {@code inferred}, whatever the file holds,
+     * numbers or names; otherwise class numbers {@code 0..classes-1}.
      */
-    record Shape(int inputs, int classes, boolean inferred) {
-        static Shape labelled(int classes, boolean inferred) {
-            return new Shape(-1, classes, inferred);
+    record Shape(int inputs, int classes, boolean inferred, List<String> names, CsvDataset.LabelColumn column) {
+        /** Training data whose classes are inferred from its labels. */
+        static Shape labelled(CsvDataset.LabelColumn column) {
+            return new Shape(-1, CsvDataset.MAX_CLASSES, true, List.of(), column);
         }
 
-        static Shape examples(int inputs, int classes) {
-            return new Shape(inputs, classes, false);
+        /** Training data with class numbers {@code 0..classes-1}. */
+        static Shape labelled(int classes, CsvDataset.LabelColumn column) {
+            return new Shape(-1, classes, false, List.of(), column);
         }
 
-        /** Whether rows of {@code columns} cells end with a label; a problem when the count does not fit. */
-        boolean labelled(Path file, int line, int columns) throws CsvException {
-            if (inputs < 0) {
-                if (columns < 2) {
-                    throw new CsvException(file, line, "1 column; a row needs at least one feature and a class label last");
-                }
-                return true;
+        /** Rows for a model of {@code inputs} features and {@code classes} classes, named by {@code names} if any. */
+        static Shape examples(int inputs, int classes, List<String> names, CsvDataset.LabelColumn column) {
+            return new Shape(inputs, classes, false, List.copyOf(names), column);
+        }
+
+        boolean training() {
+            return inputs < 0;
+        }
+
+        /**
+         * Where the label is in rows of {@code columns} cells (0-based), or -1 when they have none;
+         * {@code headerIndex} is where the header named it (-1 when it did not).
+         */
+        int labelIndex(Path file, int line, int columns, boolean named, int headerIndex) throws CsvException {
+            if (training() && columns < 2) {
+                throw new CsvException(file, line, columns + " column; a row needs at least one feature and a "
+                        + (column.last() ? "class label last" : "class label"));
             }
-            if (columns == inputs || columns == inputs + 1) {
-                return columns == inputs + 1;
+            boolean labelled = training() || columns == inputs + 1 && (!named || headerIndex >= 0);
+            if (!labelled && columns != inputs) {
+                throw new CsvException(file, line, columns + " columns, but the model takes " + inputs + " features ("
+                        + inputs + " columns, or " + (inputs + 1) + " with a label"
+                        + (named ? " column " + column : "") + ")");
             }
-            throw new CsvException(file, line, columns + " columns, but the model takes " + inputs + " features ("
-                    + inputs + " columns, or " + (inputs + 1) + " with a label)");
-        }
-
-        String outside() {
-            return "is outside 0.." + (classes - 1) + (inferred ? ", the most classes vecnet supports"
-                    : " for " + classes + " classes");
+            if (!labelled) {
+                return -1;
+            }
+            int index = named ? headerIndex : column.last() ? columns - 1 : column.position() - 1;
+            if (index >= columns) {
+                throw new CsvException(file, line, columns + " columns, so no column " + (index + 1)
+                        + " holds the labels");
+            }
+            return index;
         }
     }
 
     final int rows;
     /** The features, one row per example. */
     final Matrix features;
-    /** The labels, or {@code null} when the file has none. */
+    /** The labels as class numbers, or {@code null} when the file has none. */
     final int[] labels;
-    /** The largest label, 0 without labels. */
-    final int largestLabel;
+    /** How many classes the labels imply (or were given). */
+    final int classes;
+    /** The classes' names when the labels named them, in class order; empty when they are numbered. */
+    final List<String> classNames;
 
-    private CsvTable(int rows, Matrix features, int[] labels, int largestLabel) {
+    private CsvTable(int rows, Matrix features, int[] labels, int classes, List<String> classNames) {
         this.rows = rows;
         this.features = features;
         this.labels = labels;
-        this.largestLabel = largestLabel;
+        this.classes = classes;
+        this.classNames = classNames;
     }
 
     static CsvTable read(Path file, Shape shape) throws IOException {
@@ -127,18 +169,29 @@ final class CsvTable {
         }
     }
 
+    /** Line breaks plus the most common separator in the sample, scaled to the whole file. */
     private static long estimateValues(Path file, long size) throws IOException {
         byte[] sample;
         try (InputStream in = Files.newInputStream(file)) {
             sample = in.readNBytes((int) Math.min(size, SAMPLE_BYTES));
         }
-        long separators = 0;
+        long lines = 0;
+        long commas = 0;
+        long semicolons = 0;
+        long tabs = 0;
         for (int i = 0; i < sample.length; i++) {
             byte b = sample[i];
-            if (b == ',' || b == '\n' || b == '\r' && (i + 1 == sample.length || sample[i + 1] != '\n')) {
-                separators++;
+            if (b == ',') {
+                commas++;
+            } else if (b == ';') {
+                semicolons++;
+            } else if (b == '\t') {
+                tabs++;
+            } else if (b == '\n' || b == '\r' && (i + 1 == sample.length || sample[i + 1] != '\n')) {
+                lines++;
             }
         }
+        long separators = lines + Math.max(commas, Math.max(semicolons, tabs));
         return sample.length == 0 ? 0 : (long) Math.ceil((double) (separators + 1) * size / sample.length);
     }
 
@@ -168,6 +221,93 @@ final class CsvTable {
             }
         }
         return n < length ? quoted.append('\u2026').toString() : quoted.toString();
+    }
+
+    /** Orders strings by Unicode code point, as NumPy (and so scikit-learn's LabelEncoder) sorts them. */
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /**
+     * Chooses the separator from the first non-blank line, or its first {@value #DETECT_CHARS}
+     * characters: the one of comma, semicolon and tab that splits it, outside quotes, into the
+     * most cells holding something, the earliest of them on a tie. On a well-formed line that is
+     * the most frequent of the three; separators that would only make empty cells, such as tabs
+     * padding comma-separated cells or ending a line, do not count.
+     */
+    private static final class SeparatorChoice {
+        /** Per separator: the cells holding something that it split off, and whether the current one holds something. */
+        private final int[] cells = new int[SEPARATORS.length];
+        private final boolean[] filled = new boolean[SEPARATORS.length];
+        private boolean quoted;
+        private boolean blank = true;
+        private int seen;
+        private boolean done;
+
+        boolean done() {
+            return done;
+        }
+
+        void accept(char c) {
+            seen++;
+            if (c == '"') {
+                quoted = !quoted;
+                blank = false;
+                Arrays.fill(filled, true);
+            } else if (quoted) {
+                Arrays.fill(filled, true);
+            } else if (c == '\n' || c == '\r') {
+                if (!blank) {
+                    endLine();
+                }
+                Arrays.fill(filled, false);
+            } else if (!Character.isWhitespace(c) || c == '\t') {
+                blank &= Character.isWhitespace(c);
+                for (int s = 0; s < SEPARATORS.length; s++) {
+                    if (c == SEPARATORS[s]) {
+                        cells[s] += filled[s] ? 1 : 0;
+                        filled[s] = false;
+                    } else if (c != '\t') {
+                        filled[s] = true;
+                    }
+                }
+            }
+            if (seen >= DETECT_CHARS && !done) {
+                endLine();
+            }
+        }
+
+        private void endLine() {
+            for (int s = 0; s < SEPARATORS.length; s++) {
+                cells[s] += filled[s] ? 1 : 0;
+            }
+            done = true;
+        }
+
+        /** The separator, once {@link #done()} or at the end of the file. */
+        char separator() {
+            if (!done) {
+                endLine();
+            }
+            int best = 0;
+            for (int s = 1; s < SEPARATORS.length; s++) {
+                if (cells[s] > cells[best]) {
+                    best = s;
+                }
+            }
+            return SEPARATORS[best];
+        }
     }
 
     // The states of the number syntax [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?, one char at a time.
@@ -221,41 +361,129 @@ final class CsvTable {
     private static final int NOT_FINITE = 3;
     private static final int OTHER = 4;
 
+    /** Whether a cell of this kind is written as a number, usable or not: what tells a header from a row. */
+    private static boolean numeric(int kind) {
+        return kind == NUMBER || kind == LONG_NUMBER || kind == NOT_FINITE;
+    }
+
+    // Where the reader is in a quoted cell.
+    private static final int UNQUOTED = 0;
+    private static final int QUOTED = 1;
+    /** A quote inside a quoted cell: the end of the cell, or the first of two that stand for one. */
+    private static final int QUOTE_IN_QUOTED = 2;
+    /** After the closing quote: only whitespace may follow before the separator. */
+    private static final int CLOSED = 3;
+
+    // The lines before the rows' shape is known.
+    /** The first non-blank line: a header or the first row. */
+    private static final int FIRST_LINE = 0;
+    /** The second line, which decides whether the first (kept) was a header. */
+    private static final int SECOND_LINE = 1;
+    /** The first row after a header. */
+    private static final int FIRST_ROW = 2;
+    /** Every row after the first: the shape is known. */
+    private static final int ROWS = 3;
+
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     /** The 29 bits a double has beyond a float's 24, and their pattern halfway between two floats. */
     private static final long FLOAT_HALFWAY_MASK = (1L << 29) - 1;
     private static final long FLOAT_HALFWAY = 1L << 28;
 
+    /**
+     * A line read before the rows' shape is known: every cell's value, the first problem of its
+     * cells as features (reported only if it turns out to be a row), and its label cell, which is
+     * the cell at the label column given, else the last.
+     */
+    private static final class Line {
+        float[] values = new float[16];
+        int cells;
+        int number;
+        /** The first problem of a cell other than the label cell, and its 0-based column. */
+        CsvException problem;
+        int problemColumn;
+        /** The label cell's problem as a feature, for files where it is one. */
+        CsvException labelCellProblem;
+        /** Whether a cell other than the label cell is written as a number. */
+        boolean featureNumber;
+        int labelColumn = -1;
+        int labelKind;
+        String labelText;
+        long labelLength;
+
+        void reset(int line) {
+            cells = 0;
+            number = line;
+            problem = null;
+            labelCellProblem = null;
+            featureNumber = false;
+            labelColumn = -1;
+            labelKind = EMPTY;
+            labelText = null;
+            labelLength = 0;
+        }
+
+        void set(int column, float value) {
+            if (column >= values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(MAX_VALUES, Math.max(2L * values.length, column + 1L)));
+            }
+            values[column] = value;
+        }
+
+        /** The first problem of the cells that are features, when the label is at {@code labelIndex} (-1: none). */
+        CsvException featureProblem(int labelIndex) {
+            if (labelIndex >= 0 || labelCellProblem == null) {
+                return problem;
+            }
+            return problem != null && problemColumn < labelColumn ? problem : labelCellProblem;
+        }
+    }
+
     /** One read of one file: the state of the line and the cell being read, and the numbers so far. */
     private static final class Parser {
         private final Path file;
         private final Shape shape;
+        private final boolean named;
         private final FloatBlocks values = new FloatBlocks();
         private final IntBlocks labels = new IntBlocks();
+        private char separator = ',';
 
         private long line = 1;
+        /** The line where the current row began: a quoted cell may hold line breaks. */
+        private long rowStart = 1;
         private boolean afterCarriageReturn;
         /** The line so far holds nothing but whitespace. */
         private boolean blank = true;
         /** Cells of this line ended so far. */
         private int cells;
-        /** No line but blank ones yet: the next one may be a header. */
-        private boolean headerAllowed = true;
+        private int phase = FIRST_LINE;
         private boolean header;
+        /** The column the header names the labels' (0-based), -1 before the header or when it has none. */
+        private int headerIndex = -1;
+        /** Whether any line but blank ones was seen. */
+        private boolean content;
 
-        /** Cells per row, set by the first data row; until then problems wait for the row's end. */
+        private int quoting = UNQUOTED;
+        /** The line where the open quote began. */
+        private long quoteLine;
+
+        /** Cells per row, set by the first row. */
         private int columns = -1;
+        /** The label's column (0-based), or -1 when the rows have none. */
+        private int labelIndex = -1;
         private int featureColumns;
-        private boolean labelled;
+        private int rowLine;
         private int firstRowLine;
-        private boolean numberSeen;
-        private CsvException firstProblem;
+
+        /** The line being read before the shape is known, and the first line while the second decides about it. */
+        private Line reading = new Line();
+        private Line kept = new Line();
 
         private float[] row = new float[16];
         private int label;
-        private int largestLabel;
         private int rows;
+
+        private final Labels labelling;
 
         /** The cell's first characters: all of it while it may be a number, a quotable start otherwise. */
         private final StringBuilder text = new StringBuilder();
@@ -267,55 +495,155 @@ final class CsvTable {
         Parser(Path file, Shape shape) {
             this.file = file;
             this.shape = shape;
+            this.named = shape.column().name() != null;
+            this.labelling = new Labels(file, shape);
         }
 
         CsvTable parse(Reader reader) throws IOException {
             char[] buffer = new char[1 << 16];
-            boolean start = true;
+            SeparatorChoice choice = new SeparatorChoice();
+            char[] start = new char[0];
+            int started = 0;
+            boolean first = true;
+            boolean choosing = true;
             for (int n; (n = reader.read(buffer)) >= 0; ) {
                 int i = 0;
-                if (start && n > 0) {
-                    start = false;
+                if (first && n > 0) {
+                    first = false;
                     i = buffer[0] == '\uFEFF' ? 1 : 0;
+                }
+                if (choosing) {
+                    int from = i;
+                    while (i < n && !choice.done()) {
+                        choice.accept(buffer[i++]);
+                    }
+                    if (started + i - from > start.length) {
+                        start = Arrays.copyOf(start, Math.max(2 * start.length, started + i - from));
+                    }
+                    System.arraycopy(buffer, from, start, started, i - from);
+                    started += i - from;
+                    if (!choice.done()) {
+                        continue;
+                    }
+                    choosing = false;
+                    separator = choice.separator();
+                    for (int k = 0; k < started; k++) {
+                        accept(start[k]);
+                    }
+                    start = null;
                 }
                 for (; i < n; i++) {
                     accept(buffer[i]);
                 }
             }
+            if (choosing) {
+                separator = choice.separator();
+                for (int k = 0; k < started; k++) {
+                    accept(start[k]);
+                }
+            }
+            if (quoting == QUOTED) {
+                throw new CsvException(file, lineNumber(quoteLine), "column " + (cells + 1)
+                        + " opens a quote that is never closed");
+            }
             if (!blank) {
                 endLine();
             }
-            if (headerAllowed) {
+            if (phase == SECOND_LINE) {
+                firstRow(kept);
+            }
+            if (!content) {
                 throw new CsvException(file, "is empty");
             }
             if (rows == 0) {
                 throw new CsvException(file, header ? "has a header but no data rows" : "has no data rows");
             }
             Matrix features = new Matrix(rows, featureColumns, values.toArray());
-            return new CsvTable(rows, features, labelled ? labels.toArray() : null, largestLabel);
+            if (labelIndex < 0) {
+                return new CsvTable(rows, features, null, shape.classes(), List.of());
+            }
+            int[] classes = labels.toArray();
+            List<String> names = labelling.finish(classes);
+            return new CsvTable(rows, features, classes, labelling.classes(), names);
         }
 
         private void accept(char c) throws CsvException {
+            if (c > '"' && c < 0x80 && c != separator && quoting == UNQUOTED) {
+                // The common case: a visible ASCII character of an unquoted cell (all the special ones are below '"').
+                afterCarriageReturn = false;
+                blank = false;
+                state = trailing > 0 ? INVALID : next(state, c);
+                trailing = 0;
+                length++;
+                keep(c);
+                return;
+            }
             if (afterCarriageReturn) {
                 afterCarriageReturn = false;
                 if (c == '\n') {
+                    if (quoting == QUOTED) {
+                        cellCharacter(c);
+                    }
                     return;
                 }
             }
+            if (quoting != UNQUOTED) {
+                if (quoting == QUOTED) {
+                    quoted(c);
+                    return;
+                }
+                if (quoting == QUOTE_IN_QUOTED) {
+                    if (c == '"') {
+                        quoting = QUOTED;
+                        cellCharacter(c);
+                        return;
+                    }
+                    quoting = CLOSED;
+                }
+                if (c != separator && c != '\n' && c != '\r' && !Character.isWhitespace(c)) {
+                    throw new CsvException(file, lineNumber(line), "column " + (cells + 1) + " has "
+                            + (c == '"' ? "a quote" : "text") + " after its closing quote");
+                }
+            }
+            if (c == separator) {
+                blank = false;
+                endCell(false);
+            } else if (c == '\n') {
+                endLine();
+            } else if (c == '\r') {
+                endLine();
+                afterCarriageReturn = true;
+            } else if (c == '"' && length == 0 && quoting == UNQUOTED) {
+                blank = false;
+                quoting = QUOTED;
+                quoteLine = line;
+            } else if (c == '\0') {
+                throw nul();
+            } else if (quoting == UNQUOTED || !Character.isWhitespace(c)) {
+                cellCharacter(c);
+            }
+        }
+
+        /** A character inside quotes: a line break counts as a line and is part of the cell. */
+        private void quoted(char c) throws CsvException {
             switch (c) {
-                case '\n' -> endLine();
+                case '"' -> quoting = QUOTE_IN_QUOTED;
+                case '\n' -> {
+                    line++;
+                    cellCharacter(c);
+                }
                 case '\r' -> {
-                    endLine();
+                    line++;
                     afterCarriageReturn = true;
+                    cellCharacter(c);
                 }
-                case ',' -> {
-                    blank = false;
-                    endCell(false);
-                }
-                case '\0' -> throw new CsvException(file, lineNumber(),
-                        "holds a NUL character; this is a binary file, not CSV text");
+                case '\0' -> throw nul();
                 default -> cellCharacter(c);
             }
+        }
+
+        private CsvException nul() throws CsvException {
+            return new CsvException(file, lineNumber(line), "holds a NUL character; this is a binary file, not CSV text");
         }
 
         private void cellCharacter(char c) {
@@ -335,16 +663,16 @@ final class CsvTable {
         }
 
         private void keep(char c) {
-            if (text.length() <= (state == INVALID ? QUOTE_CHARS : MAX_NUMBER_CHARS)) {
+            if (text.length() <= MAX_NUMBER_CHARS) {
                 text.append(c);
             }
         }
 
-        private int lineNumber() throws CsvException {
-            if (line > Integer.MAX_VALUE) {
+        private int lineNumber(long number) throws CsvException {
+            if (number > Integer.MAX_VALUE) {
                 throw new CsvException(file, "has more than " + Integer.MAX_VALUE + " lines");
             }
-            return (int) line;
+            return (int) number;
         }
 
         private void endLine() throws CsvException {
@@ -354,6 +682,7 @@ final class CsvTable {
             blank = true;
             cells = 0;
             line++;
+            rowStart = line;
         }
 
         private void endCell(boolean last) throws CsvException {
@@ -366,25 +695,29 @@ final class CsvTable {
                     : contentLength <= 9 && notFinite(text) ? NOT_FINITE : OTHER;
             int column = cells;
             if (cells == MAX_VALUES) {
-                throw new CsvException(file, lineNumber(), "more than " + MAX_VALUES + " values in one line");
+                throw new CsvException(file, lineNumber(line), "more than " + MAX_VALUES + " values in one line");
+            }
+            if (cells == 0) {
+                rowLine = lineNumber(rowStart);
             }
             cells++;
-            if (columns < 0) {
-                firstRowCell(kind, column, last, contentLength);
-            } else {
+            if (phase == ROWS) {
                 rowCell(kind, column, last, contentLength);
+            } else {
+                lineCell(kind, column, last, contentLength);
             }
             text.setLength(0);
             state = START;
             length = 0;
             trailing = 0;
+            quoting = UNQUOTED;
         }
 
         private void rowCell(int kind, int column, boolean last, long cellLength) throws CsvException {
             if (column < columns) {
-                if (labelled && column == columns - 1) {
-                    if (last) {
-                        label = label(kind, column, cellLength);
+                if (column == labelIndex) {
+                    if (last || column < columns - 1) {
+                        label = labelling.label(kind, text, cellLength, column, rowLine);
                     }
                 } else {
                     row[column] = feature(kind, column, cellLength);
@@ -392,66 +725,153 @@ final class CsvTable {
             }
             if (last) {
                 if (cells != columns) {
-                    throw new CsvException(file, lineNumber(), cells + " " + (cells == 1 ? "value" : "values")
+                    throw new CsvException(file, rowLine, cells + " " + (cells == 1 ? "value" : "values")
                             + ", but line " + firstRowLine + " has " + columns);
                 }
-                commit();
+                commit(row);
             }
         }
 
-        /** A cell of the first row: a header's, if no cell of the line turns out to be a number. */
-        private void firstRowCell(int kind, int column, boolean last, long cellLength) throws CsvException {
-            numberSeen |= kind == NUMBER || kind == LONG_NUMBER || kind == NOT_FINITE;
-            if (!last) {
-                if (firstProblem == null) {
-                    try {
-                        set(column, feature(kind, column, cellLength));
-                    } catch (CsvException e) {
-                        firstProblem = e;
+        /** A cell of a line read before the shape is known: its problems wait for the line to turn out a row. */
+        private void lineCell(int kind, int column, boolean last, long cellLength) throws CsvException {
+            Line line = reading;
+            if (column == 0) {
+                line.reset(rowLine);
+            }
+            line.cells = cells;
+            if (phase == FIRST_LINE && named && headerIndex < 0 && text.length() == cellLength
+                    && shape.column().name().contentEquals(text)) {
+                headerIndex = column;
+            }
+            boolean labelCell = shape.column().last() || named ? last : column == shape.column().position() - 1;
+            if (named && phase != FIRST_LINE) {
+                labelCell = column == headerIndex;
+            }
+            float value = 0;
+            CsvException problem = null;
+            if (labelCell || line.problem == null) {
+                // Once a line has a problem its values no longer matter: no exception is made per cell.
+                try {
+                    value = feature(kind, column, cellLength);
+                } catch (CsvException e) {
+                    problem = e;
+                }
+            }
+            line.set(column, value);
+            if (labelCell) {
+                line.labelColumn = column;
+                line.labelKind = kind;
+                line.labelText = text.toString();
+                line.labelLength = cellLength;
+                line.labelCellProblem = problem;
+            } else {
+                line.featureNumber |= numeric(kind);
+                if (line.problem == null && problem != null) {
+                    line.problem = problem;
+                    line.problemColumn = column;
+                }
+            }
+            if (last) {
+                content = true;
+                endOfLine(line);
+            }
+        }
+
+        /** Decides what a line read before the shape is known was: a header, a row, or the first line kept. */
+        private void endOfLine(Line line) throws CsvException {
+            switch (phase) {
+                case FIRST_LINE -> {
+                    boolean labelled = mayBeLabelled(line);
+                    boolean featureNumber = line.featureNumber || !labelled && numeric(line.labelKind);
+                    boolean featureCells = line.cells > 1 || !labelled;
+                    if (named || !featureNumber && (featureCells || !numeric(line.labelKind))) {
+                        header = true;
+                        phase = FIRST_ROW;
+                        if (named && shape.training() && headerIndex < 0) {
+                            throw new CsvException(file, line.number, "the header has no column named "
+                                    + "'" + quote(shape.column().name(), shape.column().name().length()) + "'");
+                        }
+                    } else if (labelled && line.labelKind == OTHER) {
+                        // "0,1,2,label" is a header if the next line's label is a number, else a row of a named class.
+                        phase = SECOND_LINE;
+                        reading = kept;
+                        kept = line;
+                    } else {
+                        firstRow(line);
                     }
                 }
-                return;
+                case SECOND_LINE -> {
+                    if (mayBeLabelled(line) && numeric(line.labelKind)) {
+                        header = true;
+                        firstRow(line);
+                    } else {
+                        firstRow(kept);
+                        secondRow(line);
+                    }
+                }
+                default -> firstRow(line);
             }
-            if (headerAllowed && !numberSeen) {
-                headerAllowed = false;
-                header = true;
-                firstProblem = null;
-                return;
-            }
-            headerAllowed = false;
-            columns = cells;
-            firstRowLine = lineNumber();
-            labelled = shape.labelled(file, firstRowLine, columns);
-            featureColumns = labelled ? columns - 1 : columns;
-            if (firstProblem != null) {
-                throw firstProblem;
-            }
-            if (labelled) {
-                label = label(kind, column, cellLength);
-            } else {
-                set(column, feature(kind, column, cellLength));
-            }
-            commit();
         }
 
-        private void set(int column, float value) {
-            if (column >= row.length) {
-                row = Arrays.copyOf(row, (int) Math.min(MAX_VALUES, Math.max(2L * row.length, column + 1L)));
-            }
-            row[column] = value;
+        /** Whether the line's label cell would hold its label: it has one, and for a model the right columns. */
+        private boolean mayBeLabelled(Line line) {
+            return line.labelColumn >= 0 && (shape.training() || line.cells == shape.inputs() + 1);
         }
 
-        private void commit() throws CsvException {
+        /** The first row: it sets the shape, and its problems, if any, are reported. */
+        private void firstRow(Line line) throws CsvException {
+            phase = ROWS;
+            columns = line.cells;
+            firstRowLine = line.number;
+            labelIndex = shape.labelIndex(file, line.number, columns, named, headerIndex);
+            featureColumns = labelIndex >= 0 ? columns - 1 : columns;
+            if (labelIndex >= 0 && labelIndex != line.labelColumn) {
+                throw new IllegalStateException("the label cell was column " + line.labelColumn + ", not " + labelIndex);
+            }
+            CsvException problem = line.featureProblem(labelIndex);
+            if (problem != null) {
+                throw problem;
+            }
+            if (labelIndex >= 0) {
+                label = labelling.label(line.labelKind, line.labelText, line.labelLength, labelIndex, line.number);
+            }
+            commit(line.values);
+            row = Arrays.copyOf(row, Math.max(row.length, columns));
+        }
+
+        /** The line after a first line that turned out a row: a row like any other. */
+        private void secondRow(Line line) throws CsvException {
+            if (line.cells != columns) {
+                throw new CsvException(file, line.number, line.cells + " " + (line.cells == 1 ? "value" : "values")
+                        + ", but line " + firstRowLine + " has " + columns);
+            }
+            CsvException problem = line.featureProblem(labelIndex);
+            if (problem != null) {
+                throw problem;
+            }
+            if (labelIndex >= 0) {
+                label = labelling.label(line.labelKind, line.labelText, line.labelLength, labelIndex, line.number);
+            }
+            commit(line.values);
+        }
+
+        private void commit(float[] cells) throws CsvException {
             if ((rows + 1L) * Math.max(1, featureColumns) > MAX_VALUES) {
-                throw new CsvException(file, lineNumber(), "more than " + MAX_VALUES
+                throw new CsvException(file, rowLine, "more than " + MAX_VALUES
                         + " numbers; vecnet keeps a data set in one array of at most that many");
             }
-            for (int j = 0; j < featureColumns; j++) {
-                values.add(row[j]);
-            }
-            if (labelled) {
+            if (labelIndex < 0) {
+                for (int j = 0; j < columns; j++) {
+                    values.add(cells[j]);
+                }
+            } else {
+                for (int j = 0; j < labelIndex; j++) {
+                    values.add(cells[j]);
+                }
+                for (int j = labelIndex + 1; j < columns; j++) {
+                    values.add(cells[j]);
+                }
                 labels.add(label);
-                largestLabel = Math.max(largestLabel, label);
             }
             rows++;
         }
@@ -460,110 +880,259 @@ final class CsvTable {
             if (kind != NUMBER) {
                 throw cellProblem(kind, column, cellLength);
             }
-            float value = toFloat(exactDouble());
+            float value = toFloat(exactDouble(text), text);
             if (Float.isInfinite(value)) {
-                throw new CsvException(file, lineNumber(), "column " + (column + 1) + " " + quote(text, cellLength)
+                throw new CsvException(file, rowLine, "column " + (column + 1) + " " + quote(text, cellLength)
                         + " is too large for a float32");
             }
             return value;
         }
 
-        private int label(int kind, int column, long cellLength) throws CsvException {
-            if (kind != NUMBER) {
-                throw cellProblem(kind, column, cellLength);
-            }
-            double value = exactDouble();
-            if (Double.isNaN(value)) {
-                value = Double.parseDouble(text.toString());
-            }
-            boolean integer = value == Math.rint(value);
-            if (integer && value >= 0 && value < shape.classes()) {
-                return (int) value;
-            }
-            throw new CsvException(file, lineNumber(), "label " + quote(text, cellLength) + " (column " + (column + 1)
-                    + ") " + (integer ? shape.outside() : "is not an integer class"));
+        private CsvException cellProblem(int kind, int column, long cellLength) {
+            return Labels.cellProblem(file, rowLine, kind, text, column, cellLength);
         }
+    }
 
-        /**
-         * The cell's number rounded once to the nearest float: from {@code exact}, the number as a
-         * correctly rounded double, when rounding that to float gives the same result, else by
-         * {@link Float#parseFloat}. Rounding twice differs from rounding once only when the double
-         * lies exactly halfway between two floats, or among the subnormals, whose halfway points lie
-         * elsewhere; both are left to {@code parseFloat}.
-         */
-        private float toFloat(double exact) {
-            if (!Double.isNaN(exact)) {
-                float value = (float) exact;
-                double magnitude = Math.abs(exact);
-                boolean halfway = (Double.doubleToRawLongBits(exact) & FLOAT_HALFWAY_MASK) == FLOAT_HALFWAY;
-                if (magnitude == 0 || magnitude >= Float.MIN_NORMAL && Float.isFinite(value) && !halfway) {
-                    return value;
+    /**
+     * Turns label cells into class numbers. Given a number of classes, labels are class numbers
+     * {@code 0..classes-1}; given a model's class names, labels are those names. Otherwise they are
+     * inferred: integers whose smallest is 0 are class numbers up to the largest; other integers
+     * (1-based ones, -1 and 1) are names, their values in numerical order; a column with any label
+     * that is not a number names its classes, in code point order. Names are at most
+     * {@value #MAX_NAME_BYTES} UTF-8 bytes, classes at most {@link CsvDataset#MAX_CLASSES}.
+     */
+    private static final class Labels {
+        private final Path file;
+        private final Shape shape;
+        private final Map<String, Integer> modelNames;
+        private static final long NOT_AN_INTEGER = Long.MIN_VALUE;
+
+        // Inferred labels while every one is an integer: the values as read.
+        private long smallest = Long.MAX_VALUE;
+        private long largest = Long.MIN_VALUE;
+        private CsvException firstTooLarge;
+        private int count;
+
+        // Inferred labels once one is not an integer: names, numbered as met.
+        private Map<String, Integer> names;
+        private List<String> nameList;
+        /** How many labels came before the first name, as integer values. */
+        private int valuesBeforeNames;
+        /** A label neither a number nor numeric text met (only numbers make the column numeric after all). */
+        private boolean sawText;
+        private CsvException firstNonInteger;
+        private int classes;
+
+        Labels(Path file, Shape shape) {
+            this.file = file;
+            this.shape = shape;
+            if (shape.names().isEmpty()) {
+                modelNames = null;
+            } else {
+                modelNames = new HashMap<>();
+                for (int k = 0; k < shape.names().size(); k++) {
+                    modelNames.putIfAbsent(shape.names().get(k), k);
                 }
             }
-            return Float.parseFloat(text.toString());
         }
 
-        /**
-         * The cell's number (already known to be well formed) as the correctly rounded double,
-         * computed without allocating when the digits fit in a double exactly and the power of ten
-         * is at most 10^22 (Clinger's fast path: one correctly rounded multiplication or division
-         * of two exact operands); NaN otherwise.
-         */
-        private double exactDouble() {
-            int n = text.length();
-            int i = 0;
-            boolean negative = false;
-            if (text.charAt(0) == '+' || text.charAt(0) == '-') {
-                negative = text.charAt(0) == '-';
-                i++;
+        int classes() {
+            return classes;
+        }
+
+        int label(int kind, CharSequence text, long cellLength, int column, int line) throws CsvException {
+            if (kind != NUMBER && kind != OTHER) {
+                throw cellProblem(file, line, kind, text, column, cellLength);
             }
-            long digits = 0;
-            int significant = 0;
-            int scale = 0;
-            boolean point = false;
-            for (; i < n; i++) {
+            long integer = NOT_AN_INTEGER;
+            boolean fraction = false;
+            if (kind == NUMBER) {
+                double value = exactDouble(text);
+                if (Double.isNaN(value)) {
+                    value = Double.parseDouble(text.toString());
+                }
+                fraction = value != Math.rint(value);
+                if (!fraction && Math.abs(value) <= Integer.MAX_VALUE) {
+                    integer = (long) value;
+                }
+            }
+            count++;
+            if (modelNames != null) {
+                Integer k = modelNames.get(integer != NOT_AN_INTEGER ? Long.toString(integer) : text.toString());
+                if (k == null) {
+                    throw new CsvException(file, line, "label '" + quote(text, cellLength) + "' (column " + (column + 1)
+                            + ") is not one of the model's classes (" + someNames() + ")");
+                }
+                return k;
+            }
+            if (!shape.inferred()) {
+                if (integer != NOT_AN_INTEGER && integer >= 0 && integer < shape.classes()) {
+                    return (int) integer;
+                }
+                if (kind == OTHER) {
+                    throw new CsvException(file, line, "column " + (column + 1) + " '" + quote(text, cellLength)
+                            + "' is not a class number 0.." + (shape.classes() - 1));
+                }
+                throw new CsvException(file, line, labelDescription(kind, text, cellLength, column)
+                        + (fraction ? "is not an integer class" : outside()));
+            }
+            if (names == null && integer != NOT_AN_INTEGER) {
+                smallest = Math.min(smallest, integer);
+                largest = Math.max(largest, integer);
+                if (integer >= CsvDataset.MAX_CLASSES && firstTooLarge == null) {
+                    firstTooLarge = new CsvException(file, line, labelDescription(kind, text, cellLength, column)
+                            + mostClasses());
+                }
+                return (int) integer;
+            }
+            // A label that is not an integer: the column names its classes, unless it holds only numbers.
+            if (kind == NUMBER && integer == NOT_AN_INTEGER && firstNonInteger == null) {
+                firstNonInteger = new CsvException(file, line, labelDescription(kind, text, cellLength, column)
+                        + (fraction ? "is not an integer class" : mostClasses()));
+            }
+            if (names == null) {
+                names = new HashMap<>();
+                nameList = new ArrayList<>();
+                valuesBeforeNames = count - 1;
+            }
+            String name;
+            if (integer != NOT_AN_INTEGER) {
+                name = Long.toString(integer);
+            } else {
+                if (cellLength > MAX_NAME_BYTES || utf8Length(text) > MAX_NAME_BYTES) {
+                    throw new CsvException(file, line, "label '" + quote(text, cellLength) + "' (column " + (column + 1)
+                            + ") is longer than " + MAX_NAME_BYTES + " bytes, the longest class name vecnet keeps");
+                }
+                name = text.toString();
+                sawText |= kind == OTHER;
+            }
+            Integer id = names.get(name);
+            if (id != null) {
+                return id;
+            }
+            if (names.size() == CsvDataset.MAX_CLASSES) {
+                throw new CsvException(file, line, "label '" + quote(text, cellLength) + "' (column " + (column + 1)
+                        + ") would be class " + (CsvDataset.MAX_CLASSES + 1) + "; vecnet supports at most "
+                        + CsvDataset.MAX_CLASSES);
+            }
+            return add(name);
+        }
+
+        /** {@code label X (column C) }, with quotes around X when it is not a number. */
+        private static String labelDescription(int kind, CharSequence text, long cellLength, int column) {
+            String label = kind == NUMBER ? quote(text, cellLength) : "'" + quote(text, cellLength) + "'";
+            return "label " + label + " (column " + (column + 1) + ") ";
+        }
+
+        private static long utf8Length(CharSequence text) {
+            long bytes = 0;
+            for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (c == '.') {
-                    point = true;
-                } else if (c == 'e' || c == 'E') {
-                    break;
-                } else {
-                    if (significant > 0 || c != '0') {
-                        if (++significant > 18) {
-                            return Double.NaN;
-                        }
-                        digits = 10 * digits + (c - '0');
-                    }
-                    if (point) {
-                        scale--;
-                    }
-                }
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
             }
-            if (i < n) {
-                i++;
-                boolean negativeExponent = text.charAt(i) == '-';
-                if (text.charAt(i) == '+' || negativeExponent) {
-                    i++;
-                }
-                int exponent = 0;
-                for (; i < n; i++) {
-                    exponent = 10 * exponent + (text.charAt(i) - '0');
-                    if (exponent > 1000) {
-                        return Double.NaN;
-                    }
-                }
-                scale += negativeExponent ? -exponent : exponent;
-            }
-            if (digits > 1L << 53 || Math.abs(scale) > 22) {
-                return digits == 0 ? (negative ? -0.0 : 0.0) : Double.NaN;
-            }
-            double value = scale >= 0 ? digits * POWERS_OF_TEN[scale] : digits / POWERS_OF_TEN[-scale];
-            return negative ? -value : value;
+            return bytes;
         }
 
-        private CsvException cellProblem(int kind, int column, long cellLength) throws CsvException {
+        private int add(String name) {
+            names.put(name, names.size());
+            nameList.add(name);
+            return names.size() - 1;
+        }
+
+        private String mostClasses() {
+            return "is outside 0.." + (CsvDataset.MAX_CLASSES - 1) + ", the most classes vecnet supports";
+        }
+
+        private String outside() {
+            return "is outside 0.." + (shape.classes() - 1) + " for " + shape.classes() + " classes";
+        }
+
+        /** The model's first few class names, for a message. */
+        private String someNames() {
+            StringBuilder list = new StringBuilder();
+            List<String> all = shape.names();
+            for (int k = 0; k < all.size(); k++) {
+                if (k == 5) {
+                    return list.append(", \u2026 ").append(all.size()).append(" in all").toString();
+                }
+                list.append(k == 0 ? "'" : ", '").append(quote(all.get(k), all.get(k).length())).append('\'');
+            }
+            return list.toString();
+        }
+
+        /** Renumbers {@code labels} in place as the classes finally are, and returns their names (none when numbered). */
+        List<String> finish(int[] labels) throws CsvException {
+            if (modelNames != null || !shape.inferred()) {
+                classes = shape.classes();
+                return List.of();
+            }
+            if (names == null) {
+                if (smallest == 0) {
+                    if (firstTooLarge != null) {
+                        throw firstTooLarge;
+                    }
+                    classes = (int) largest + 1;
+                    return List.of();
+                }
+                return integerNames(labels);
+            }
+            if (!sawText) {
+                throw firstNonInteger;
+            }
+            for (int i = 0; i < valuesBeforeNames; i++) {
+                String name = Integer.toString(labels[i]);
+                Integer id = names.get(name);
+                labels[i] = id != null ? id : add(name);
+            }
+            if (names.size() > CsvDataset.MAX_CLASSES) {
+                throw new CsvException(file, "has more than " + CsvDataset.MAX_CLASSES + " class labels");
+            }
+            Integer[] order = new Integer[nameList.size()];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            Arrays.sort(order, (a, b) -> compareCodePoints(nameList.get(a), nameList.get(b)));
+            int[] renumber = new int[order.length];
+            List<String> sorted = new ArrayList<>(order.length);
+            for (int k = 0; k < order.length; k++) {
+                renumber[order[k]] = k;
+                sorted.add(nameList.get(order[k]));
+            }
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = renumber[labels[i]];
+            }
+            classes = sorted.size();
+            return List.copyOf(sorted);
+        }
+
+        /** Integer labels not starting at 0: their distinct values, in order, are the classes and their names. */
+        private List<String> integerNames(int[] labels) throws CsvException {
+            int[] distinct = labels.clone();
+            Arrays.sort(distinct);
+            int n = 0;
+            for (int i = 0; i < distinct.length; i++) {
+                if (n == 0 || distinct[i] != distinct[n - 1]) {
+                    distinct[n++] = distinct[i];
+                }
+            }
+            if (n > CsvDataset.MAX_CLASSES) {
+                throw new CsvException(file, "has " + n + " distinct class labels; vecnet supports at most "
+                        + CsvDataset.MAX_CLASSES);
+            }
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = Arrays.binarySearch(distinct, 0, n, labels[i]);
+            }
+            List<String> list = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                list.add(Integer.toString(distinct[k]));
+            }
+            classes = n;
+            return List.copyOf(list);
+        }
+
+        static CsvException cellProblem(Path file, int line, int kind, CharSequence text, int column, long cellLength) {
             String where = "column " + (column + 1);
-            return new CsvException(file, lineNumber(), switch (kind) {
+            return new CsvException(file, line, switch (kind) {
                 case EMPTY -> where + " is empty";
                 case NOT_FINITE -> where + " is " + text + "; values must be finite numbers";
                 case LONG_NUMBER -> where + " is a number of " + cellLength + " characters; vecnet reads numbers of at most "
@@ -571,5 +1140,82 @@ final class CsvTable {
                 default -> where + " '" + quote(text, cellLength) + "' is not a number";
             });
         }
+    }
+
+    /**
+     * The cell's number rounded once to the nearest float: from {@code exact}, the number as a
+     * correctly rounded double, when rounding that to float gives the same result, else by
+     * {@link Float#parseFloat}. Rounding twice differs from rounding once only when the double
+     * lies exactly halfway between two floats, or among the subnormals, whose halfway points lie
+     * elsewhere; both are left to {@code parseFloat}.
+     */
+    private static float toFloat(double exact, CharSequence text) {
+        if (!Double.isNaN(exact)) {
+            float value = (float) exact;
+            double magnitude = Math.abs(exact);
+            boolean halfway = (Double.doubleToRawLongBits(exact) & FLOAT_HALFWAY_MASK) == FLOAT_HALFWAY;
+            if (magnitude == 0 || magnitude >= Float.MIN_NORMAL && Float.isFinite(value) && !halfway) {
+                return value;
+            }
+        }
+        return Float.parseFloat(text.toString());
+    }
+
+    /**
+     * The number in {@code text} (already known to be well formed) as the correctly rounded double,
+     * computed without allocating when the digits fit in a double exactly and the power of ten is at
+     * most 10^22 (Clinger's fast path: one correctly rounded multiplication or division of two exact
+     * operands); NaN otherwise.
+     */
+    private static double exactDouble(CharSequence text) {
+        int n = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (text.charAt(0) == '+' || text.charAt(0) == '-') {
+            negative = text.charAt(0) == '-';
+            i++;
+        }
+        long digits = 0;
+        int significant = 0;
+        int scale = 0;
+        boolean point = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                point = true;
+            } else if (c == 'e' || c == 'E') {
+                break;
+            } else {
+                if (significant > 0 || c != '0') {
+                    if (++significant > 18) {
+                        return Double.NaN;
+                    }
+                    digits = 10 * digits + (c - '0');
+                }
+                if (point) {
+                    scale--;
+                }
+            }
+        }
+        if (i < n) {
+            i++;
+            boolean negativeExponent = text.charAt(i) == '-';
+            if (text.charAt(i) == '+' || negativeExponent) {
+                i++;
+            }
+            int exponent = 0;
+            for (; i < n; i++) {
+                exponent = 10 * exponent + (text.charAt(i) - '0');
+                if (exponent > 1000) {
+                    return Double.NaN;
+                }
+            }
+            scale += negativeExponent ? -exponent : exponent;
+        }
+        if (digits > 1L << 53 || Math.abs(scale) > 22) {
+            return digits == 0 ? (negative ? -0.0 : 0.0) : Double.NaN;
+        }
+        double value = scale >= 0 ? digits * POWERS_OF_TEN[scale] : digits / POWERS_OF_TEN[-scale];
+        return negative ? -value : value;
     }
 }

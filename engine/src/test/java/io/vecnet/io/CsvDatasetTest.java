@@ -43,8 +43,8 @@ class CsvDatasetTest {
 
     @Test
     void skipsAHeaderRowAndAByteOrderMark() throws IOException {
-        Dataset data = CsvDataset.read(file("\uFEFFx,y,label\n1,2,1\n"));
-        assertEquals(1, data.size());
+        Dataset data = CsvDataset.read(file("\uFEFFx,y,label\n1,2,1\n3,4,0\n"));
+        assertEquals(2, data.size());
         assertEquals(2, data.classes());
     }
 
@@ -122,7 +122,7 @@ class CsvDatasetTest {
 
     @Test
     void inferredClassesHaveALimit() throws IOException {
-        Path bad = file("1,70000\n");
+        Path bad = file("1,0\n1,70000\n");
         assertTrue(assertThrows(CsvException.class, () -> CsvDataset.read(bad)).getMessage()
                 .endsWith("label 70000 (column 2) is outside 0..65535, the most classes vecnet supports"));
     }

@@ -1,0 +1,299 @@
+package io.vecnet.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vecnet.Matrix;
+import io.vecnet.data.Rng;
+import io.vecnet.io.CsvDataset.LabelColumn;
+import io.vecnet.io.CsvDataset.LabelledData;
+import io.vecnet.nn.Classifier;
+import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Class labels as names or numbers (numbered as scikit-learn's LabelEncoder numbers them, except
+ * 0-based integers, which keep their values), headers told from rows, and the label column chosen
+ * by position or name, for training and for prediction.
+ */
+class CsvLabelsTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String content) throws IOException {
+        return Files.writeString(dir.resolve("data.csv"), content, StandardCharsets.UTF_8);
+    }
+
+    private LabelledData read(String content) throws IOException {
+        return CsvDataset.readLabelled(file(content), LabelColumn.LAST);
+    }
+
+    private String problem(String content) throws IOException {
+        Path bad = file(content);
+        String message = assertThrows(CsvException.class, () -> CsvDataset.readLabelled(bad, LabelColumn.LAST))
+                .getMessage();
+        assertTrue(message.startsWith(bad.toString()), message);
+        return message.substring(bad.toString().length());
+    }
+
+    @Test
+    void namesBecomeClassesInCodePointOrder() throws IOException {
+        LabelledData iris = read("5.1,3.5,1.4,0.2,setosa\n6.3,3.3,6.0,2.5,virginica\n7.0,3.2,4.7,1.4,versicolor\n"
+                + "4.9,3.0,1.4,0.2,setosa\n");
+        assertEquals(List.of("setosa", "versicolor", "virginica"), iris.classNames());
+        assertArrayEquals(new int[] {0, 2, 1, 0}, iris.data().labels());
+        assertEquals(3, iris.data().classes());
+        assertEquals(4, iris.data().size(), "the first line is a row: its label is a name, and so is the next one's");
+        assertEquals(Matrix.of(new float[][] {{5.1f, 3.5f, 1.4f, 0.2f}, {6.3f, 3.3f, 6.0f, 2.5f},
+            {7.0f, 3.2f, 4.7f, 1.4f}, {4.9f, 3.0f, 1.4f, 0.2f}}), iris.data().features());
+    }
+
+    @Test
+    void codePointOrderIsNotUtf16Order() throws IOException {
+        // U+FF21 (a UTF-16 unit above the surrogates) sorts before U+1F600 by code point, after it by char.
+        LabelledData data = read("1,\uD83D\uDE00\n2,\uFF21\n3,\u00e9\n4,a\n5,Z\n");
+        assertEquals(List.of("Z", "a", "\u00e9", "\uFF21", "\uD83D\uDE00"), data.classNames());
+        assertArrayEquals(new int[] {4, 3, 2, 1, 0}, data.data().labels());
+    }
+
+    @Test
+    void integerLabelsFromZeroKeepTheirValues() throws IOException {
+        LabelledData data = read("1,0\n2,2\n3,0\n");
+        assertEquals(List.of(), data.classNames());
+        assertArrayEquals(new int[] {0, 2, 0}, data.data().labels());
+        assertEquals(3, data.data().classes(), "a gap stays an empty class, as before");
+    }
+
+    @Test
+    void oneBasedIntegerLabelsAreNamesInNumericalOrder() throws IOException {
+        LabelledData data = read("1,2,3\n1,3,1\n2,2,2\n2,2,10\n");
+        assertEquals(List.of("1", "2", "3", "10"), data.classNames());
+        assertArrayEquals(new int[] {2, 0, 1, 3}, data.data().labels());
+        assertEquals(4, data.data().classes(), "no empty class 0");
+        LabelledData signs = read("1,-1\n2,1\n3,1.0\n");
+        assertEquals(List.of("-1", "1"), signs.classNames());
+        assertArrayEquals(new int[] {0, 1, 1}, signs.data().labels());
+    }
+
+    @Test
+    void numbersAmongNamesAreNamedAsWrittenAndIntegersByValue() throws IOException {
+        LabelledData data = read("1,10\n2,b\n3,2.0\n4,1.5\n5,2\n");
+        assertEquals(List.of("1.5", "10", "2", "b"), data.classNames());
+        assertArrayEquals(new int[] {1, 3, 2, 0, 2}, data.data().labels());
+    }
+
+    @Test
+    void integersBeforeTheFirstNameAreRenamedByValue() throws IOException {
+        LabelledData data = read("1,1\n2,0\n3,1\n4,x\n5,0\n");
+        assertEquals(List.of("0", "1", "x"), data.classNames());
+        assertArrayEquals(new int[] {1, 0, 1, 2, 0}, data.data().labels());
+    }
+
+    @Test
+    void fractionsWithoutAnyNameAreNotClasses() throws IOException {
+        assertEquals(" line 2: label 1.5 (column 2) is not an integer class", problem("1,1\n2,1.5\n3,2.5\n4,1\n"));
+        assertEquals(" line 1: label 1e20 (column 2) is outside 0..65535, the most classes vecnet supports",
+                problem("1,1e20\n2,1\n"));
+    }
+
+    @Test
+    void zeroBasedLabelsBeyondTheClassLimitNameTheirLine() throws IOException {
+        assertEquals(" line 2: label 65536 (column 2) is outside 0..65535, the most classes vecnet supports",
+                problem("1,0\n2,65536\n3,70000\n"));
+    }
+
+    @Test
+    void aClassNameHasTheModelFilesLimit() throws IOException {
+        String longest = "n".repeat(ModelFile.MAX_CLASS_NAME_BYTES);
+        assertEquals(List.of("a", longest), read("1," + longest + "\n2,a\n").classNames());
+        assertEquals(" line 2: label '" + "n".repeat(40) + "\u2026' (column 2) is longer than 1024 bytes, the longest "
+                + "class name vecnet keeps", problem("1,a\n2," + longest + "n\n"));
+        // 513 two-byte characters: 1026 bytes.
+        String accented = "\u00e9".repeat(513);
+        assertTrue(problem("1,a\n2," + accented + "\n").endsWith("is longer than 1024 bytes, the longest class name "
+                + "vecnet keeps"));
+        assertEquals(List.of("a", accented.substring(1)), read("1,a\n2," + accented.substring(1) + "\n").classNames());
+    }
+
+    @Test
+    void theNumberOfNamedClassesIsBounded() throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int k = 0; k <= CsvDataset.MAX_CLASSES; k++) {
+            csv.append("1,c").append(k).append('\n');
+        }
+        assertEquals(" line 65537: label 'c65536' (column 2) would be class 65537; vecnet supports at most 65536",
+                problem(csv.toString()));
+    }
+
+    @Test
+    void emptyAndNotFiniteLabelsAreRefusedWherever() throws IOException {
+        assertEquals(" line 2: column 3 is empty", problem("1,2,a\n1,2,\n"));
+        assertEquals(" line 1: column 3 is empty", problem("1,2,\n1,2,0\n"), "an empty label makes no header");
+        assertEquals(" line 2: column 3 is empty", problem("1,2,a\n1,2,\"\"\n"));
+        assertEquals(" line 2: column 3 is NaN; values must be finite numbers", problem("1,2,a\n1,2,NaN\n"));
+    }
+
+    @Test
+    void givenClassesTakeClassNumbersOnly() throws IOException {
+        Path named = file("x,y,label\n1,2,0\n1,2,setosa\n");
+        assertEquals(named + " line 3: column 3 'setosa' is not a class number 0..2",
+                assertThrows(CsvException.class, () -> CsvDataset.read(named, 3)).getMessage());
+        Path oneBased = file("1,2,1\n1,2,3\n");
+        assertEquals(oneBased + " line 2: label 3 (column 3) is outside 0..2 for 3 classes",
+                assertThrows(CsvException.class, () -> CsvDataset.read(oneBased, 3)).getMessage());
+    }
+
+    @Test
+    void aHeaderMayHaveNumbersForNames() throws IOException {
+        LabelledData data = read("0,1,2,label\n5.1,3.5,1.4,0\n4.9,3.0,1.4,1\n");
+        assertEquals(2, data.data().size());
+        assertEquals(List.of(), data.classNames());
+        assertArrayEquals(new int[] {0, 1}, data.data().labels());
+        LabelledData named = read("sepal,width,species\n5.1,3.5,setosa\n");
+        assertEquals(List.of("setosa"), named.classNames(), "no feature name is a number: a header");
+        LabelledData given = CsvDataset.readLabelled(file("0,1,label\n5,3,1\n"), LabelColumn.LAST, 2);
+        assertEquals(1, given.data().size(), "a label that is not a number, then one that is: a header");
+        Path oneLine = file("1,x\n");
+        assertEquals(oneLine + " line 1: column 2 'x' is not a class number 0..1", assertThrows(CsvException.class,
+                () -> CsvDataset.read(oneLine, 2)).getMessage());
+    }
+
+    @Test
+    void aFirstLineLikeTheRowsIsARow() throws IOException {
+        assertEquals(1, read("5.1,3.5,setosa\n").data().size());
+        LabelledData ambiguous = read("0,1,label\n5,3,setosa\n");
+        assertEquals(List.of("label", "setosa"), ambiguous.classNames(),
+                "numbers then a name, twice: rows, as far as can be told");
+    }
+
+    @Test
+    void aFirstLineThatTurnsOutARowReportsItsProblems() throws IOException {
+        assertEquals(" line 1: column 2 'x' is not a number", problem("1,x,label\n2,3,other\n"));
+        assertEquals(" line 2: 2 values, but line 1 has 3", problem("1,2,a\n1,b\n"));
+        assertEquals(" line 2: column 1 'y' is not a number", problem("1,2,a\ny,2,b\n"));
+        assertEquals(" line 3: column 2 'z' is not a number", problem("0,1,label\n1,2,0\n1,z,1\n"));
+    }
+
+    @Test
+    void theLabelColumnMayBeAnyPosition() throws IOException {
+        LabelledData first = CsvDataset.readLabelled(file("species,a,b\nsetosa,1,2\nvirginica,3,4\n"),
+                LabelColumn.at(1));
+        assertEquals(List.of("setosa", "virginica"), first.classNames());
+        assertEquals(Matrix.of(new float[][] {{1, 2}, {3, 4}}), first.data().features());
+        LabelledData middle = CsvDataset.readLabelled(file("1,0,2\n3,1,4\n"), LabelColumn.at(2));
+        assertArrayEquals(new int[] {0, 1}, middle.data().labels());
+        assertEquals(Matrix.of(new float[][] {{1, 2}, {3, 4}}), middle.data().features());
+        Path narrow = file("1,0,2\n3,1,4\n");
+        assertEquals(narrow + " line 1: 3 columns, so no column 5 holds the labels", assertThrows(CsvException.class,
+                () -> CsvDataset.readLabelled(narrow, LabelColumn.at(5))).getMessage());
+        Path ragged = file("1,0,2\n3,1\n");
+        assertEquals(ragged + " line 2: 2 values, but line 1 has 3", assertThrows(CsvException.class,
+                () -> CsvDataset.readLabelled(ragged, LabelColumn.at(3))).getMessage());
+    }
+
+    @Test
+    void aNamedLabelColumnMakesTheFirstLineTheHeader() throws IOException {
+        LabelledData data = CsvDataset.readLabelled(file("0,species,2\n1,5,2\n3,6,4\n"), LabelColumn.named("species"));
+        assertEquals(List.of("5", "6"), data.classNames());
+        assertEquals(Matrix.of(new float[][] {{1, 2}, {3, 4}}), data.data().features());
+        LabelledData quoted = CsvDataset.readLabelled(file("\"sepal, length\",\" kind \"\n1,a\n"),
+                LabelColumn.named("kind"));
+        assertEquals(List.of("a"), quoted.classNames());
+        Path missing = file("a,b,label\n1,2,0\n");
+        assertEquals(missing + " line 1: the header has no column named 'species'", assertThrows(CsvException.class,
+                () -> CsvDataset.readLabelled(missing, LabelColumn.named("species"))).getMessage());
+    }
+
+    @Test
+    void labelColumnsParseAsPositionsOrNames() {
+        assertEquals(LabelColumn.at(3), LabelColumn.parse("3"));
+        assertEquals(LabelColumn.named("species"), LabelColumn.parse(" species "));
+        assertEquals(LabelColumn.named("3a"), LabelColumn.parse("3a"));
+        assertThrows(IllegalArgumentException.class, () -> LabelColumn.parse("0"));
+        assertThrows(IllegalArgumentException.class, () -> LabelColumn.parse(""));
+        assertThrows(IllegalArgumentException.class, () -> LabelColumn.parse("99999999999"));
+        assertTrue(LabelColumn.LAST.last());
+        assertFalse(LabelColumn.at(1).last());
+    }
+
+    private static Classifier model(int inputs, List<String> names) {
+        int classes = names.isEmpty() ? 3 : names.size();
+        return new Classifier(Mlp.initialise(NetworkSpec.linear(inputs, classes), new Rng(1)), null, names);
+    }
+
+    @Test
+    void predictionMapsNamesThroughTheModels() throws IOException {
+        Classifier iris = model(2, List.of("setosa", "versicolor", "virginica"));
+        CsvDataset.Examples examples = CsvDataset.readExamples(file("a,b,species\n1,2,virginica\n3,4,setosa\n"), iris,
+                LabelColumn.LAST);
+        assertArrayEquals(new int[] {2, 0}, examples.labels());
+        Path unknown = file("1,2,virginica\n3,4,rosa\n");
+        assertEquals(unknown + " line 2: label 'rosa' (column 3) is not one of the model's classes ('setosa', "
+                + "'versicolor', 'virginica')", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(unknown, iris, LabelColumn.LAST)).getMessage());
+        Classifier oneBased = model(2, List.of("1", "2", "3"));
+        assertArrayEquals(new int[] {1, 0, 2}, CsvDataset.readExamples(file("1,2,2.0\n3,4,1\n5,6,3\n"), oneBased,
+                LabelColumn.LAST).labels());
+        CsvDataset.Examples unlabelled = CsvDataset.readExamples(file("x,y\n1,2\n"), iris, LabelColumn.LAST);
+        assertNull(unlabelled.labels());
+    }
+
+    @Test
+    void predictionFindsTheLabelColumnAsTrainingDid() throws IOException {
+        Classifier iris = model(2, List.of("setosa", "virginica"));
+        assertArrayEquals(new int[] {1, 0}, CsvDataset.readExamples(file("virginica,1,2\nsetosa,3,4\n"), iris,
+                LabelColumn.at(1)).labels());
+        assertArrayEquals(new int[] {1}, CsvDataset.readExamples(file("a,kind,b\n1,virginica,2\n"), iris,
+                LabelColumn.named("kind")).labels());
+        CsvDataset.Examples unlabelled = CsvDataset.readExamples(file("a,b\n1,2\n"), iris, LabelColumn.named("kind"));
+        assertNull(unlabelled.labels(), "a named column the header lacks: no labels");
+        Path extra = file("a,b,c\n1,2,3\n");
+        assertEquals(extra + " line 2: 3 columns, but the model takes 2 features (2 columns, or 3 with a label "
+                + "column 'kind')", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(extra, iris, LabelColumn.named("kind"))).getMessage());
+    }
+
+    @Test
+    void aModelWithoutNamesTakesClassNumbers() throws IOException {
+        Classifier numbered = model(2, List.of());
+        assertArrayEquals(new int[] {2, 0}, CsvDataset.readExamples(file("1,2,2\n3,4,0\n"), numbered,
+                LabelColumn.LAST).labels());
+        Path named = file("1,2,0\n3,4,setosa\n");
+        assertEquals(named + " line 2: column 3 'setosa' is not a class number 0..2",
+                assertThrows(CsvException.class, () -> CsvDataset.readExamples(named, numbered, LabelColumn.LAST))
+                        .getMessage());
+    }
+
+    @Test
+    void namedLabelsAreReadInLinearTime() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < 1000; k++) {
+            names.add("class " + k);
+        }
+        for (int i = 0; i < 200_000; i++) {
+            csv.append(i % 7).append(',').append(i % 11).append(",class ").append(i % 1000).append('\n');
+        }
+        Path big = file(csv.toString());
+        LabelledData data = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> CsvDataset.readLabelled(big, LabelColumn.LAST));
+        names.sort(CsvTable::compareCodePoints);
+        assertEquals(names, data.classNames());
+        assertEquals(200_000, data.data().size());
+        assertEquals("class 7", data.classNames().get(data.data().labels()[7]));
+    }
+}
