@@ -76,6 +76,10 @@ class CliFuzzTest {
             return;
         }
         assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode(), run.err());
+        String[] lines = run.errLines();
+        if (lines.length > 0 && lines[lines.length - 1].startsWith("vecnet train: the model is no better than")) {
+            return;  // the data read fine and trained to nothing: a verdict on training, after its warnings
+        }
         assertEquals(1, run.errLines().length, run.err());
         String line = run.errLines()[0];
         assertTrue(!line.contains("Exception") && !line.contains("\tat "), line);

@@ -72,6 +72,10 @@ class CsvFuzzTest {
     void everyCellIsReadAsTheGrammarAndParseFloatSay() {
         loop(Fuzz.iterations(800), (i, random) -> {
             String cell = Fuzz.cell(random);
+            if (cell.indexOf('"') >= 0) {
+                // A double quote opens an RFC 4180 quoted cell: CsvSyntaxTest and the random files below cover those.
+                return;
+            }
             at += ", cell " + Fuzz.show(cell);
             Path file = write("1,0\n" + cell + ",1\n");
             String where = file + " line 2: column 1 ";
