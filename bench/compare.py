@@ -154,9 +154,14 @@ def print_table(workload, results):
     widths = [max(len(row[i]) for row in [header] + rows) for i in range(len(header))]
     print()
     model, points, classes, hidden, iterations = WORKLOADS[workload]
-    data = "%dx2 spiral" % (points * classes) if points else "60000x784 random"
-    layers = "-> %d -> %d" % (hidden, classes) if hidden else "-> %d" % classes
-    print("%s: %s %s, %d iterations (medians)" % (workload, data, layers, iterations))
+    if model in ("deep", "adam"):
+        data = "%dx784 random" % (points or 60000)
+    else:
+        data = "%dx2 spiral" % (points * classes) if points else "60000x784 random"
+    widths_of = list(hidden) if isinstance(hidden, tuple) else [hidden] if hidden else []
+    layers = "".join("-> %d " % w for w in widths_of) + "-> %d" % classes
+    steps = "%d epoch(s) of batches of 128" % iterations if model == "adam" else "%d iterations" % iterations
+    print("%s: %s %s, %s (medians)" % (workload, data, layers, steps))
     print("| " + " | ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths))) + " |")
     print("| " + " | ".join("-" * w if i == 0 else "-" * (w - 1) + ":" for i, w in enumerate(widths)) + " |")
     for row in rows:

@@ -108,6 +108,11 @@ class CsvFuzzTest {
     void everyLabelIsReadAsParseDoubleSays() {
         loop(Fuzz.iterations(500), (i, random) -> {
             String cell = random.nextBoolean() ? LABELS[random.nextInt(LABELS.length)] : Fuzz.cell(random);
+            if (cell.indexOf('"') >= 0 || cell.indexOf('\t') >= 0 || cell.indexOf(';') >= 0) {
+                // Quotes open RFC 4180 cells and tabs or semicolons may choose the separator of a one-line
+                // file: CsvSyntaxTest covers those; this loop is about the numbers.
+                return;
+            }
             at += ", label " + Fuzz.show(cell);
             Path file = write("1," + cell + "\n");
             String number = cell.strip();
