@@ -724,10 +724,7 @@ final class CsvTable {
                 }
             }
             if (last) {
-                if (cells != columns) {
-                    throw new CsvException(file, rowLine, cells + " " + (cells == 1 ? "value" : "values")
-                            + ", but line " + firstRowLine + " has " + columns);
-                }
+                requireColumns(cells, rowLine);
                 commit(row);
             }
         }
@@ -828,23 +825,18 @@ final class CsvTable {
             if (labelIndex >= 0 && labelIndex != line.labelColumn) {
                 throw new IllegalStateException("the label cell was column " + line.labelColumn + ", not " + labelIndex);
             }
-            CsvException problem = line.featureProblem(labelIndex);
-            if (problem != null) {
-                throw problem;
-            }
-            if (labelIndex >= 0) {
-                label = labelling.label(line.labelKind, line.labelText, line.labelLength, labelIndex, line.number);
-            }
-            commit(line.values);
+            commitHeld(line);
             row = Arrays.copyOf(row, Math.max(row.length, columns));
         }
 
         /** The line after a first line that turned out a row: a row like any other. */
         private void secondRow(Line line) throws CsvException {
-            if (line.cells != columns) {
-                throw new CsvException(file, line.number, line.cells + " " + (line.cells == 1 ? "value" : "values")
-                        + ", but line " + firstRowLine + " has " + columns);
-            }
+            requireColumns(line.cells, line.number);
+            commitHeld(line);
+        }
+
+        /** A line held while the header was undecided: its first problem, if any, else its label and features. */
+        private void commitHeld(Line line) throws CsvException {
             CsvException problem = line.featureProblem(labelIndex);
             if (problem != null) {
                 throw problem;
@@ -853,6 +845,13 @@ final class CsvTable {
                 label = labelling.label(line.labelKind, line.labelText, line.labelLength, labelIndex, line.number);
             }
             commit(line.values);
+        }
+
+        private void requireColumns(int count, int lineNumber) throws CsvException {
+            if (count != columns) {
+                throw new CsvException(file, lineNumber, count + " " + (count == 1 ? "value" : "values")
+                        + ", but line " + firstRowLine + " has " + columns);
+            }
         }
 
         private void commit(float[] cells) throws CsvException {
