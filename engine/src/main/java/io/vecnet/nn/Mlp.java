@@ -110,20 +110,24 @@ public final class Mlp {
 
     /** The most likely class of each row of {@code x} (the lowest index on ties). */
     public int[] predict(Matrix x, Kernels kernels) {
-        Matrix scores = scores(x, kernels);
-        int[] predicted = new int[scores.rows()];
+        return mostLikely(scores(x, kernels));
+    }
+
+    /** The index of each row's highest score (the lowest index on ties). */
+    public static int[] mostLikely(Matrix scores) {
+        int[] classes = new int[scores.rows()];
         float[] s = scores.data();
         int k = scores.cols();
-        for (int i = 0; i < predicted.length; i++) {
+        for (int i = 0; i < classes.length; i++) {
             int best = 0;
             for (int j = 1; j < k; j++) {
                 if (s[i * k + j] > s[i * k + best]) {
                     best = j;
                 }
             }
-            predicted[i] = best;
+            classes[i] = best;
         }
-        return predicted;
+        return classes;
     }
 
     public int[] predict(Matrix x) {

@@ -14,19 +14,12 @@ public record Evaluation(float loss, float accuracy) {
             return new Evaluation(Float.NaN, Float.NaN);
         }
         Matrix scores = model.scores(data.features(), kernels);
-        int k = scores.cols();
-        float[] s = scores.data();
+        int[] predicted = Mlp.mostLikely(scores);
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (s[i * k + j] > s[i * k + best]) {
-                    best = j;
-                }
-            }
-            correct += best == data.label(i) ? 1 : 0;
+            correct += predicted[i] == data.label(i) ? 1 : 0;
         }
-        float loss = kernels.softmaxCrossEntropy(s, data.labels(), new float[s.length], n, k);
+        float loss = kernels.softmaxCrossEntropy(scores.data(), data.labels(), new float[scores.size()], n, scores.cols());
         return new Evaluation(loss, (float) correct / n);
     }
 }
