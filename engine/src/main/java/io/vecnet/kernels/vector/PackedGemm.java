@@ -9,17 +9,21 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * Goto-style GEMM. B is packed KC x NC at a time into panels NR columns wide, A into panels MR rows
- * tall; a 4 x 3-vector micro-kernel keeps 12 accumulators in registers while it walks one A panel
- * (in L1) against the B panels (in L2). Packing reads the operands in whatever layout the form
- * names, so the transposed forms cost no extra pass. Partial sums of each KC block are added to
- * C in block order, which fixes the summation order whatever the tier.
+ * tall; a 5 x 2-vector micro-kernel keeps 10 accumulators in registers while it walks one B panel
+ * (held in L1) against every A panel of an MC-row block (held in L2). Block sizes come from the
+ * caches the OS reports ({@link GemmBlocking}). Packing reads the operands in whatever layout the
+ * form names, so the transposed forms cost no extra pass. Partial sums of each KC block are added
+ * to C in block order, which fixes the summation order for a given KC: the bits depend on the
+ * machine's L1 size (through KC) and vector width, never on the thread count.
  */
 final class PackedGemm {
-    static final int MR = 4;
-    static final int NR = 3 * LANES;
-    static final int KC = 256;
-    static final int MC = 256;
-    static final int NC = 576 / NR * NR;
+    /**
+     * 5 x 2 vectors: 10 accumulators, 2 B vectors and a broadcast A value fit the 16 vector registers
+     * of AVX2 and SSE; measured, 4 x 3 spills there and runs at half speed, while 5 x 2 matches it on
+     * AVX-512's 32 registers.
+     */
+    static final int MR = 5;
+    static final int NR = 2 * LANES;
     /**
      * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers:
      * measured here, a split starts to pay between n = 192 and 224 for square products.
@@ -33,7 +37,12 @@ final class PackedGemm {
 
     static void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
                          int m, int k, int n, boolean accumulate, Workers workers) {
-        Product product = new Product(form, a, aOffset, b, bOffset, c, cOffset, m, k, n);
+        multiply(GemmBlocking.DETECTED, form, a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate, workers);
+    }
+
+    static void multiply(GemmBlocking blocking, MatmulForm form, float[] a, int aOffset, float[] b, int bOffset,
+                         float[] c, int cOffset, int m, int k, int n, boolean accumulate, Workers workers) {
+        Product product = new Product(blocking, form, a, aOffset, b, bOffset, c, cOffset, m, k, n);
         int parts = (long) m * k * n >= PARALLEL_THRESHOLD ? workers.threads() : 1;
         if (parts == 1) {
             multiplyBlock(product, accumulate, 0, m, 0, n);
@@ -49,7 +58,7 @@ final class PackedGemm {
     }
 
     /** One product's operands, each row-major from its offset in its array, and its sizes. */
-    private record Product(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+    private record Product(GemmBlocking blocking, MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
                             int m, int k, int n) {
     }
 
@@ -73,25 +82,27 @@ final class PackedGemm {
             }
         }
         int k = product.k();
-        int kc = depth(k);
-        boolean wholeStrip = (long) k * NC <= PACKED_B_BUDGET;
-        float[] aPack = Scratch.get(Scratch.Slot.A, MC * kc);
-        float[] bPack = Scratch.get(Scratch.Slot.B, (wholeStrip ? k : kc) * NC);
-        for (int jc = colStart; jc < colEnd; jc += NC) {
-            int nc = Math.min(NC, colEnd - jc);
+        int kc = depth(k, product.blocking().kc());
+        int mcMax = product.blocking().mc();
+        int ncMax = product.blocking().nc();
+        boolean wholeStrip = (long) k * ncMax <= PACKED_B_BUDGET;
+        float[] aPack = Scratch.get(Scratch.Slot.A, mcMax * kc);
+        float[] bPack = Scratch.get(Scratch.Slot.B, (wholeStrip ? k : kc) * ncMax);
+        for (int jc = colStart; jc < colEnd; jc += ncMax) {
+            int nc = Math.min(ncMax, colEnd - jc);
             if (wholeStrip) {
                 for (int pc = 0; pc < k; pc += kc) {
-                    packB(product, pc, Math.min(kc, k - pc), jc, nc, bPack, pc * NC);
+                    packB(product, pc, Math.min(kc, k - pc), jc, nc, bPack, pc * ncMax);
                 }
-                for (int ic = rowStart; ic < rowEnd; ic += MC) {
+                for (int ic = rowStart; ic < rowEnd; ic += mcMax) {
                     for (int pc = 0; pc < k; pc += kc) {
-                        rowBlock(product, aPack, bPack, pc * NC, ic, pc, kc, jc, nc, rowEnd, colEnd);
+                        rowBlock(product, aPack, bPack, pc * ncMax, ic, pc, kc, jc, nc, rowEnd, colEnd);
                     }
                 }
             } else {
                 for (int pc = 0; pc < k; pc += kc) {
                     packB(product, pc, Math.min(kc, k - pc), jc, nc, bPack, 0);
-                    for (int ic = rowStart; ic < rowEnd; ic += MC) {
+                    for (int ic = rowStart; ic < rowEnd; ic += mcMax) {
                         rowBlock(product, aPack, bPack, 0, ic, pc, kc, jc, nc, rowEnd, colEnd);
                     }
                 }
@@ -99,23 +110,26 @@ final class PackedGemm {
         }
     }
 
-    /** Packs the MC x KC block of A at (ic, pc) and runs it against the packed B block at bPackStart. */
+    /**
+     * Packs the MC x KC block of A at (ic, pc) and runs it against the packed B block at bPackStart,
+     * one B panel at a time so that the panel stays in L1 while every A panel passes it.
+     */
     private static void rowBlock(Product product, float[] aPack, float[] bPack, int bPackStart,
                                  int ic, int pc, int kc, int jc, int nc, int rowEnd, int colEnd) {
-        int mc = Math.min(MC, rowEnd - ic);
+        int mc = Math.min(product.blocking().mc(), rowEnd - ic);
         int depth = Math.min(kc, product.k() - pc);
         packA(product, pc, depth, ic, mc, aPack);
-        for (int ir = 0; ir < mc; ir += MR) {
-            for (int jr = 0; jr < nc; jr += NR) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            for (int ir = 0; ir < mc; ir += MR) {
                 tile(aPack, ir * depth, bPack, bPackStart + jr * depth, depth,
                         product.c(), product.cOffset(), product.n(), ic + ir, jc + jr, rowEnd, colEnd);
             }
         }
     }
 
-    /** KC blocks of equal depth, at most {@link #KC}: a ragged last block would cost a C pass for little work. */
-    private static int depth(int k) {
-        int blocks = Math.max(1, (k + KC - 1) / KC);
+    /** KC blocks of equal depth, at most maxDepth: a ragged last block would cost a C pass for little work. */
+    private static int depth(int k, int maxDepth) {
+        int blocks = Math.max(1, (k + maxDepth - 1) / maxDepth);
         return (k + blocks - 1) / blocks;
     }
 
@@ -177,50 +191,45 @@ final class PackedGemm {
 
     /**
      * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for the MR x NR tile, with the
-     * accumulators loaded from and stored back to the target. The tile is 4 x 3 vectors because C2
-     * stops inlining Vector API calls past a node budget (about 60 vector operations in one
-     * method), and a call left out boxes its vectors on the heap.
+     * accumulators loaded from and stored back to the target.
      */
     private static void microKernel(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
                                     float[] target, int index, int stride) {
-        int i1 = index + stride, i2 = index + 2 * stride, i3 = index + 3 * stride;
-        FloatVector c00 = load(target, index), c01 = load(target, index + LANES), c02 = load(target, index + 2 * LANES);
-        FloatVector c10 = load(target, i1), c11 = load(target, i1 + LANES), c12 = load(target, i1 + 2 * LANES);
-        FloatVector c20 = load(target, i2), c21 = load(target, i2 + LANES), c22 = load(target, i2 + 2 * LANES);
-        FloatVector c30 = load(target, i3), c31 = load(target, i3 + LANES), c32 = load(target, i3 + 2 * LANES);
+        int i1 = index + stride, i2 = index + 2 * stride, i3 = index + 3 * stride, i4 = index + 4 * stride;
+        FloatVector c00 = load(target, index), c01 = load(target, index + LANES);
+        FloatVector c10 = load(target, i1), c11 = load(target, i1 + LANES);
+        FloatVector c20 = load(target, i2), c21 = load(target, i2 + LANES);
+        FloatVector c30 = load(target, i3), c31 = load(target, i3 + LANES);
+        FloatVector c40 = load(target, i4), c41 = load(target, i4 + LANES);
         for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += MR, bi += NR) {
             FloatVector b0 = load(bPack, bi);
             FloatVector b1 = load(bPack, bi + LANES);
-            FloatVector b2 = load(bPack, bi + 2 * LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, aPack[ai]);
             c00 = b0.fma(a0, c00);
             c01 = b1.fma(a0, c01);
-            c02 = b2.fma(a0, c02);
             FloatVector a1 = FloatVector.broadcast(SPECIES, aPack[ai + 1]);
             c10 = b0.fma(a1, c10);
             c11 = b1.fma(a1, c11);
-            c12 = b2.fma(a1, c12);
             FloatVector a2 = FloatVector.broadcast(SPECIES, aPack[ai + 2]);
             c20 = b0.fma(a2, c20);
             c21 = b1.fma(a2, c21);
-            c22 = b2.fma(a2, c22);
             FloatVector a3 = FloatVector.broadcast(SPECIES, aPack[ai + 3]);
             c30 = b0.fma(a3, c30);
             c31 = b1.fma(a3, c31);
-            c32 = b2.fma(a3, c32);
+            FloatVector a4 = FloatVector.broadcast(SPECIES, aPack[ai + 4]);
+            c40 = b0.fma(a4, c40);
+            c41 = b1.fma(a4, c41);
         }
         c00.intoArray(target, index);
         c01.intoArray(target, index + LANES);
-        c02.intoArray(target, index + 2 * LANES);
         c10.intoArray(target, i1);
         c11.intoArray(target, i1 + LANES);
-        c12.intoArray(target, i1 + 2 * LANES);
         c20.intoArray(target, i2);
         c21.intoArray(target, i2 + LANES);
-        c22.intoArray(target, i2 + 2 * LANES);
         c30.intoArray(target, i3);
         c31.intoArray(target, i3 + LANES);
-        c32.intoArray(target, i3 + 2 * LANES);
+        c40.intoArray(target, i4);
+        c41.intoArray(target, i4 + LANES);
     }
 
     private static FloatVector load(float[] array, int index) {

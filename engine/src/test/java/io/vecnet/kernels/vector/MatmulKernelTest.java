@@ -52,7 +52,8 @@ class MatmulKernelTest {
         shapes.add(new int[] {6, 20, LANES + 1});
         shapes.add(new int[] {5, 9, 4 * LANES - 1});
         shapes.add(new int[] {10, 48, 4 * LANES + 1});
-        shapes.add(new int[] {11, PackedGemm.KC + 1, PackedGemm.NC + PackedGemm.NR + 1});
+        GemmBlocking blocking = GemmBlocking.DETECTED;
+        shapes.add(new int[] {2 * PackedGemm.MR + 1, blocking.kc() + 1, blocking.nc() + PackedGemm.NR + 1});
         return shapes;
     }
 
@@ -214,6 +215,45 @@ class MatmulKernelTest {
             assertSameBits(serial, placed.product(), context);
             placed.assertOnlyCChanged(p, true, context);
         }
+    }
+
+    /**
+     * Every blocking the OS could choose must give a correct product: block sizes from small caches
+     * and this machine's, and the smallest legal blocks, which make every tile an edge of some block;
+     * the largest shape crosses every block edge, and where it is large enough to split, it gives the
+     * same bits on three threads as on one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void packedGemmIsCorrectForEveryBlocking(GemmBlocking blocking) {
+        for (MatmulForm form : MatmulForm.values()) {
+            for (boolean accumulate : new boolean[] {false, true}) {
+                int[] acrossEveryEdge = {blocking.mc() + PackedGemm.MR + 1, blocking.kc() + 7,
+                        blocking.nc() + PackedGemm.NR + 1};
+                for (int[] s : List.of(new int[] {1, 1, 1}, new int[] {17, 33, 31}, new int[] {37, 61, 127},
+                        acrossEveryEdge)) {
+                    Problem p = new Problem(form, s[0], s[1], s[2]);
+                    float[] serial = p.initialC(accumulate);
+                    PackedGemm.multiply(blocking, form, p.a, 0, p.b, 0, serial, 0, s[0], s[1], s[2], accumulate,
+                            Workers.SERIAL);
+                    String context = blocking + " " + form + " " + Arrays.toString(s);
+                    p.assertMatchesReference(serial, accumulate, context);
+                    float[] parallel = p.initialC(accumulate);
+                    PackedGemm.multiply(blocking, form, p.a, 0, p.b, 0, parallel, 0, s[0], s[1], s[2], accumulate,
+                            THREE_WORKERS);
+                    assertSameBits(serial, parallel, context + " on 3 threads");
+                }
+            }
+        }
+    }
+
+    static Stream<GemmBlocking> blockings() {
+        return Stream.of(
+                new GemmBlocking(1, PackedGemm.MR, PackedGemm.NR),
+                new GemmBlocking(7, 2 * PackedGemm.MR, 3 * PackedGemm.NR),
+                GemmBlocking.forCaches(new CacheSizes(1024, 4096, "tiny")),
+                GemmBlocking.forCaches(new CacheSizes(32 * 1024, 256 * 1024, "small")),
+                GemmBlocking.DETECTED);
     }
 
     private static final Workers TWO_WORKERS = new Workers(2);

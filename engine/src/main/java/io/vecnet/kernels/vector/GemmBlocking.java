@@ -1,0 +1,43 @@
+package io.vecnet.kernels.vector;
+
+import static io.vecnet.kernels.vector.PackedGemm.MR;
+import static io.vecnet.kernels.vector.PackedGemm.NR;
+
+/**
+ * The packed GEMM's block sizes, derived from one core's caches rather than tuned on one CPU. The
+ * micro-kernel sweeps a KC x NR panel of packed B with every MR-row panel of an MC x KC block of
+ * packed A: the B panel is sized to half the level-1 data cache, where it stays for the whole sweep,
+ * and the A block to half of level 2, from which its panels stream. B is packed NC columns at a
+ * time, a KC x NC block also sized to half of level 2.
+ */
+record GemmBlocking(int kc, int mc, int nc) {
+    /** The blocking for the caches of the machine this JVM runs on. */
+    static final GemmBlocking DETECTED = forCaches(CacheSizes.detect());
+
+    GemmBlocking {
+        if (kc < 1 || mc < MR || mc % MR != 0 || nc < NR || nc % NR != 0) {
+            throw new IllegalArgumentException("bad blocking kc " + kc + ", mc " + mc + ", nc " + nc);
+        }
+    }
+
+    static GemmBlocking forCaches(CacheSizes caches) {
+        int kc = clamp(roundDown(caches.l1Data() / 2 / (NR * Float.BYTES), 8), 64, 512);
+        int halfL2 = caches.l2() / 2 / (kc * Float.BYTES);
+        int mc = clamp(roundDown(halfL2, MR), 8 * MR, 4096 / MR * MR);
+        int nc = clamp(roundDown(halfL2, NR), 4 * NR, 4096 / NR * NR);
+        return new GemmBlocking(kc, mc, nc);
+    }
+
+    private static int roundDown(int value, int multiple) {
+        return value / multiple * multiple;
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    @Override
+    public String toString() {
+        return "KC " + kc + ", MC " + mc + ", NC " + nc + " for an " + MR + " x " + NR + " micro-kernel";
+    }
+}
