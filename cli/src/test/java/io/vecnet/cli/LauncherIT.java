@@ -2,6 +2,7 @@ package io.vecnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vecnet} as users run it: a real process through the {@code ./vecnet} launcher. Runs as an
- * integration test, after the jar is packaged, so the launcher finds it up to date.
+ * integration test, after the jar is packaged, so the launcher finds it up to date. The launcher's
+ * start-up cache is off but in the test made for it, so that the others see the same output on a
+ * first run as on later ones.
  */
 class LauncherIT {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -27,13 +30,76 @@ class LauncherIT {
     }
 
     private static Result vecnet(String... args) throws IOException, InterruptedException {
+        return run("0", args);
+    }
+
+    private static Result vecnetWithCache(String... args) throws IOException, InterruptedException {
+        return run("1", args);
+    }
+
+    private static Result run(String aot, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("./vecnet"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+        ProcessBuilder builder = launcher(command);
+        builder.environment().put("VECNET_AOT", aot);
+        Process process = builder.start();
         process.getOutputStream().close();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "vecnet " + String.join(" ", args) + " hung");
+        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "vecnet " + String.join(" ", args) + " hung");
         return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static ProcessBuilder launcher(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        builder.environment().put("VECNET_AOT", "0");
+        return builder;
+    }
+
+    @Test
+    void makesTheStartUpCacheOnceAndRunsTheSameWithIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        Path cacheDir = ROOT.resolve("cli/target/aot");
+        deleteTree(cacheDir);
+        try {
+            Result first = vecnetWithCache("train", "--quiet", "--iterations", "300");
+            assertEquals(0, first.exitCode(), first.err());
+            assertEquals("vecnet: making a start-up cache for this JDK and CPU (once; VECNET_AOT=0 turns it off)...\n",
+                    first.err());
+            List<Path> caches = aotFiles(cacheDir);
+            assertEquals(1, caches.size(), caches.toString());
+            Result second = vecnetWithCache("train", "--quiet", "--iterations", "300");
+            assertEquals("", second.err());
+            assertEquals(trainingOutput(first.out()), trainingOutput(second.out()));
+            assertEquals(caches, aotFiles(cacheDir));
+
+            Files.write(caches.get(0), new byte[1000]);
+            Result corrupt = vecnetWithCache("train", "--quiet", "--iterations", "300");
+            assertEquals("", corrupt.err(), "a damaged cache is skipped silently");
+            assertEquals(trainingOutput(first.out()), trainingOutput(corrupt.out()));
+        } finally {
+            deleteTree(cacheDir);
+        }
+    }
+
+    /** The output without the timing line, which differs from run to run. */
+    private static String trainingOutput(String out) {
+        return out.lines().filter(line -> !line.contains(" iterations in ")).toList().toString();
+    }
+
+    private static List<Path> aotFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     @Test
@@ -67,8 +133,8 @@ class LauncherIT {
         Path work = Files.createDirectory(dir.resolve("work"));
         List<ProcessHandle> stray = new java.util.ArrayList<>();
         try {
-            Process launcher = new ProcessBuilder("./vecnet", "train", "--iterations", "100000000",
-                    "--save", work.resolve("m.vnet").toString()).directory(ROOT.toFile())
+            Process launcher = launcher(List.of("./vecnet", "train", "--iterations", "100000000",
+                    "--save", work.resolve("m.vnet").toString()))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             launcher.getOutputStream().close();
             stray.add(launcher.toHandle());
@@ -104,7 +170,7 @@ class LauncherIT {
     void standardInputReachesTheJvm() throws Exception {
         List<String> command = List.of("./vecnet", "train", "--data", "/dev/stdin", "--model", "linear", "--optimizer", "gd",
                 "--iterations", "3", "--quiet");
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+        Process process = launcher(command).start();
         try (var in = process.getOutputStream()) {
             in.write("x,y,label\n1,2,0\n3,4,1\n".getBytes(StandardCharsets.UTF_8));
         }
