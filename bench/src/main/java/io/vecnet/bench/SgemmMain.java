@@ -2,13 +2,15 @@ package io.vecnet.bench;
 
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.Kernels;
+import io.vecnet.kernels.vector.CacheSizes;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * vecnet's side of {@code bench/sgemm}: C = A·B for n x n standard-normal operands on the vector
  * kernels with a given thread count; warms up until C2 has compiled the kernel, then prints the
- * median seconds of one product as {@code seconds per matmul: S}.
+ * median seconds of one product as {@code seconds per matmul: S}, then a line naming the kernels,
+ * the cache sizes the packed GEMM's blocks come from and the JDK.
  */
 public final class SgemmMain {
     private static final double WARM_UP_SECONDS = 2.0;
@@ -38,5 +40,7 @@ public final class SgemmMain {
         }
         Arrays.sort(seconds);
         System.out.printf(Locale.ROOT, "seconds per matmul: %.9f%n", seconds[repeats / 2]);
+        System.out.println("vecnet: " + kernels.description() + ", " + CacheSizes.detect()
+                + ", JDK " + Runtime.version());
     }
 }

@@ -9,7 +9,7 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * Goto-style GEMM. B is packed KC x NC at a time into panels NR columns wide, A into panels MR rows
- * tall; a 5 x 2-vector micro-kernel keeps 10 accumulators in registers while it walks one B panel
+ * tall; a micro-kernel keeps an MR x NR tile of C in registers while it walks one B panel
  * (held in L1) against every A panel of an MC-row block (held in L2). Block sizes come from the
  * caches the OS reports ({@link GemmBlocking}). Packing reads the operands in whatever layout the
  * form names, so the transposed forms cost no extra pass. Partial sums of each KC block are added
@@ -18,12 +18,15 @@ import jdk.incubator.vector.FloatVector;
  */
 final class PackedGemm {
     /**
-     * 5 x 2 vectors: 10 accumulators, 2 B vectors and a broadcast A value fit the 16 vector registers
-     * of AVX2 and SSE; measured, 4 x 3 spills there and runs at half speed, while 5 x 2 matches it on
-     * AVX-512's 32 registers.
+     * Whether the CPU has 32 vector registers (AVX-512, AArch64) rather than 16 (AVX2, SSE). The tile
+     * must leave registers to spare: with 32, a 5 x 2-vector tile (10 accumulators); with 16, 3 x 3
+     * (9). Measured on AVX2, 4 x 3 (12 accumulators) ran at half speed, and 5 x 2 did too under
+     * some collectors, where 3 x 3 never did; with 32 registers 5 x 2 was the fastest tile.
      */
-    static final int MR = 5;
-    static final int NR = 2 * LANES;
+    static final boolean WIDE_REGISTER_FILE =
+            SPECIES.vectorBitSize() == 512 || "aarch64".equals(System.getProperty("os.arch"));
+    static final int MR = WIDE_REGISTER_FILE ? 5 : 3;
+    static final int NR = (WIDE_REGISTER_FILE ? 2 : 3) * LANES;
     /**
      * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers:
      * measured here, a split starts to pay between n = 192 and 224 for square products.
@@ -189,11 +192,21 @@ final class PackedGemm {
         }
     }
 
-    /**
-     * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for the MR x NR tile, with the
-     * accumulators loaded from and stored back to the target.
-     */
+    /** Adds the product of one A panel and one B panel to the MR x NR tile of target at index (row stride). */
     private static void microKernel(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
+                                    float[] target, int index, int stride) {
+        if (WIDE_REGISTER_FILE) {
+            microKernel5x2(aPack, aPanel, bPack, bPanel, kc, target, index, stride);
+        } else {
+            microKernel3x3(aPack, aPanel, bPack, bPanel, kc, target, index, stride);
+        }
+    }
+
+    /**
+     * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for a 5 x 2-vector tile, with
+     * the accumulators loaded from and stored back to the target.
+     */
+    private static void microKernel5x2(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
                                     float[] target, int index, int stride) {
         int i1 = index + stride, i2 = index + 2 * stride, i3 = index + 3 * stride, i4 = index + 4 * stride;
         FloatVector c00 = load(target, index), c01 = load(target, index + LANES);
@@ -201,7 +214,7 @@ final class PackedGemm {
         FloatVector c20 = load(target, i2), c21 = load(target, i2 + LANES);
         FloatVector c30 = load(target, i3), c31 = load(target, i3 + LANES);
         FloatVector c40 = load(target, i4), c41 = load(target, i4 + LANES);
-        for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 5, bi += 2 * LANES) {
             FloatVector b0 = load(bPack, bi);
             FloatVector b1 = load(bPack, bi + LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, aPack[ai]);
@@ -230,6 +243,41 @@ final class PackedGemm {
         c31.intoArray(target, i3 + LANES);
         c40.intoArray(target, i4);
         c41.intoArray(target, i4 + LANES);
+    }
+
+    /** {@link #microKernel5x2} for a 3 x 3-vector tile. */
+    private static void microKernel3x3(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
+                                       float[] target, int index, int stride) {
+        int i1 = index + stride, i2 = index + 2 * stride;
+        FloatVector c00 = load(target, index), c01 = load(target, index + LANES), c02 = load(target, index + 2 * LANES);
+        FloatVector c10 = load(target, i1), c11 = load(target, i1 + LANES), c12 = load(target, i1 + 2 * LANES);
+        FloatVector c20 = load(target, i2), c21 = load(target, i2 + LANES), c22 = load(target, i2 + 2 * LANES);
+        for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 3, bi += 3 * LANES) {
+            FloatVector b0 = load(bPack, bi);
+            FloatVector b1 = load(bPack, bi + LANES);
+            FloatVector b2 = load(bPack, bi + 2 * LANES);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, aPack[ai]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, aPack[ai + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, aPack[ai + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+        }
+        c00.intoArray(target, index);
+        c01.intoArray(target, index + LANES);
+        c02.intoArray(target, index + 2 * LANES);
+        c10.intoArray(target, i1);
+        c11.intoArray(target, i1 + LANES);
+        c12.intoArray(target, i1 + 2 * LANES);
+        c20.intoArray(target, i2);
+        c21.intoArray(target, i2 + LANES);
+        c22.intoArray(target, i2 + 2 * LANES);
     }
 
     private static FloatVector load(float[] array, int index) {
