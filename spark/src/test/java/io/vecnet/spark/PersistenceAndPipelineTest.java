@@ -83,7 +83,7 @@ class PersistenceAndPipelineTest {
         Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
             new StringIndexer().setInputCol("arm").setOutputCol("label"),
             new VectorAssembler().setInputCols(new String[] {"x", "y"}).setOutputCol("features"),
-            quick().setMaxIter(300)});
+            quick()});
         PipelineModel fitted = pipeline.fit(raw);
         org.apache.spark.sql.Dataset<Row> predicted = fitted.transform(raw);
         long right = predicted.filter("prediction = label").count();
