@@ -1,5 +1,8 @@
 package io.vecnet.spark;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /** A row vecnet cannot train on or predict for, named by its column, partition and index in that partition. */
 public final class InvalidRowException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -12,7 +15,7 @@ public final class InvalidRowException extends IllegalArgumentException {
      * Runs a Spark job and, when a task failed on an invalid row, throws that row's exception itself
      * rather than the job failure that wraps it.
      */
-    static <T> T unwrapped(java.util.function.Supplier<T> job) {
+    static <T> T unwrapped(Supplier<T> job) {
         try {
             return job.get();
         } catch (RuntimeException e) {
@@ -22,12 +25,12 @@ public final class InvalidRowException extends IllegalArgumentException {
         }
     }
 
-    private static java.util.Optional<RuntimeException> rowProblemIn(Throwable failure) {
+    private static Optional<RuntimeException> rowProblemIn(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidRowException invalid) {
-                return java.util.Optional.of(invalid);
+                return Optional.of(invalid);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

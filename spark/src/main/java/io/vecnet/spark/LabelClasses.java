@@ -1,6 +1,5 @@
 package io.vecnet.spark;
 
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.BinaryAttribute;
@@ -21,7 +20,7 @@ record LabelClasses(int count, List<String> names) {
             return new LabelClasses(count, nominal.values().isDefined() ? List.of(nominal.values().get()) : List.of());
         }
         if (attribute instanceof BinaryAttribute binary) {
-            return new LabelClasses(2, binary.values().isDefined() ? Arrays.asList(binary.values().get()) : List.of());
+            return new LabelClasses(2, binary.values().isDefined() ? List.of(binary.values().get()) : List.of());
         }
         return UNDECLARED;
     }
