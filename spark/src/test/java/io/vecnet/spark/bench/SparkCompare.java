@@ -24,12 +24,14 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Times one full-batch iteration of vecnet on Spark against Spark MLlib's MultilayerPerceptronClassifier
  * (solver gd, and l-bfgs, its default) on the same cached data frame, network and partitions, and
- * reports each one's training accuracy. An iteration's time is (time of an n-iteration fit - time of a
- * 1-iteration fit) / (n - 1), after a warm-up fit, so the packing and start-up that every fit pays
- * once cancel out.
+ * reports each one's training accuracy; on the spiral also vecnet with ReLU (its fused pass) and
+ * full-batch Adam, and MLlib's default solver, L-BFGS, for the accuracy each reaches in as many iterations. An iteration's time is (time of an n-iteration fit - time of a
+ * 1-iteration fit) / (n - 1), after a warm-up fit of a few iterations, so the packing and start-up
+ * that every fit pays once cancel out.
  * Arguments: mnist|spiral PARTITIONS ITERATIONS.
  */
 public final class SparkCompare {
+    private static final int WARM_UP_ITERATIONS = 3;
     private static final StructType SCHEMA = new StructType()
             .add("features", SQLDataTypes.VectorType()).add("label", DataTypes.DoubleType);
 
@@ -46,24 +48,35 @@ public final class SparkCompare {
         Dataset<Row> data = mnist ? mnistShaped(spark, 60_000, partitions) : spiral(spark, 10_000, partitions);
         data.cache().count();
         int[] hidden = mnist ? new int[] {256} : new int[] {100};
-        int inputs = mnist ? 784 : 2;
-        int classes = mnist ? 10 : 3;
+        int[] layers = mnist ? new int[] {784, 256, 10} : new int[] {2, 100, 3};
         double rate = mnist ? 0.5 : 1.0;
-        report(workload, partitions, "vecnet gd", iterations, data, n -> new VecnetClassifier().setLayers(hidden)
-                .setActivation("sigmoid").setOptimizer("gd").setLr(rate).setRegParam(0).setStandardize(false)
-                .setMaxIter(n).setSeed(1));
-        for (String solver : new String[] {"gd", "l-bfgs"}) {
-            report(workload, partitions, "mllib " + solver, iterations, data, n -> new MultilayerPerceptronClassifier()
-                    .setLayers(IntStream.concat(IntStream.of(inputs), IntStream.concat(IntStream.of(hidden),
-                            IntStream.of(classes))).toArray())
-                    .setSolver(solver).setStepSize(rate).setMaxIter(n).setTol(0).setSeed(1));
+        report(workload, partitions, "vecnet gd sigmoid", iterations, data, n -> vecnet(hidden, n)
+                .setActivation("sigmoid").setOptimizer("gd").setLr(rate));
+        report(workload, partitions, "mllib gd (sigmoid)", iterations, data, n -> mllib(layers, "gd", n)
+                .setStepSize(rate));
+        if (!mnist) {
+            report(workload, partitions, "vecnet gd relu", iterations, data, n -> vecnet(hidden, n)
+                    .setActivation("relu").setOptimizer("gd").setLr(rate));
+            report(workload, partitions, "vecnet adam relu", iterations, data, n -> vecnet(hidden, n)
+                    .setActivation("relu").setOptimizer("adam").setLr(0.05));
+            report(workload, partitions, "mllib l-bfgs (sigmoid)", iterations, data, n -> mllib(layers, "l-bfgs", n));
         }
         spark.stop();
     }
 
+    private static VecnetClassifier vecnet(int[] hidden, int iterations) {
+        return new VecnetClassifier().setLayers(hidden).setRegParam(0).setStandardize(false).setMaxIter(iterations)
+                .setSeed(1);
+    }
+
+    private static MultilayerPerceptronClassifier mllib(int[] layers, String solver, int iterations) {
+        return new MultilayerPerceptronClassifier().setLayers(layers).setSolver(solver).setMaxIter(iterations)
+                .setTol(0).setSeed(1);
+    }
+
     private static void report(String workload, int partitions, String name, int iterations, Dataset<Row> data,
                                IntFunction<org.apache.spark.ml.Estimator<? extends Model<?>>> estimator) {
-        estimator.apply(2).fit(data); // warms up the JIT, which the first fit would otherwise pay for
+        estimator.apply(WARM_UP_ITERATIONS).fit(data); // the JIT compiles the kernels here, not in the timed fits
         long start = System.nanoTime();
         estimator.apply(1).fit(data);
         double one = (System.nanoTime() - start) / 1e9;
@@ -72,7 +85,7 @@ public final class SparkCompare {
         double all = (System.nanoTime() - start) / 1e9;
         double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy")
                 .evaluate(model.transform(data));
-        System.out.printf(Locale.ROOT, "%s\t%d partitions\t%s\t%.4f s/iteration\taccuracy %.4f after %d iterations"
+        System.out.printf(Locale.ROOT, "%s\t%d partitions\t%-24s\t%.4f s/iteration\taccuracy %.4f after %d iterations"
                 + "\t(fit of 1: %.2f s, of %d: %.2f s)%n", workload, partitions, name, (all - one) / (iterations - 1),
                 accuracy, iterations, one, iterations, all);
     }
