@@ -22,7 +22,7 @@ import org.apache.spark.sql.Dataset;
 
 /**
  * A vecnet feed-forward network as a Spark ML estimator, trained data-parallel and synchronously
- * (see {@link SynchronousTrainer}): softmax cross-entropy over the labels 0..K-1 of a double label
+ * (docs/distributed.md): softmax cross-entropy over the labels 0..K-1 of a double label
  * column (as StringIndexer makes them), hidden layers of {@code layers} widths, L2 ({@code regParam}),
  * and the engine's optimisers.
  */
