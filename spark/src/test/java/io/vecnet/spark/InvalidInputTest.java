@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.Metadata;
 import org.junit.jupiter.api.Test;
 
 class InvalidInputTest {
@@ -68,6 +71,17 @@ class InvalidInputTest {
         List<Row> rows = List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(1), 1.0));
         assertEquals("column 'features', partition 1, row 0: a vector of 1 features, but the rows of partition 0 have 2",
                 trainingError(rows, 2));
+    }
+
+    @Test
+    void aLabelBeyondTheClassesTheMetadataDeclaresIsNamed() {
+        List<Row> rows = List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(2, 1), 2.0));
+        Metadata twoClasses = NominalAttribute.defaultAttr().withValues("cat", "dog").toMetadata();
+        org.apache.spark.sql.Dataset<Row> frame = LocalSpark.frame(rows, 1)
+                .withColumn("label", functions.col("label").as("label", twoClasses));
+        VecnetClassifier classifier = new VecnetClassifier().setLayers(3).setMaxIter(1);
+        assertEquals("column 'label', partition 0, row 1: label 2.0 is not a class index 0..1, as the column's "
+                + "metadata declares", assertThrows(IllegalArgumentException.class, () -> classifier.fit(frame)).getMessage());
     }
 
     @Test
