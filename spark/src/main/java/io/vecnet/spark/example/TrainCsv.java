@@ -3,6 +3,7 @@ package io.vecnet.spark.example;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.spark.VecnetClassificationModel;
 import io.vecnet.spark.VecnetClassifier;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -56,7 +57,7 @@ public final class TrainCsv {
                 model.write().overwrite().save(args[2]);
                 System.out.println("saved the pipeline to " + args[2]);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("cannot save the model: " + e.getMessage());
             System.exit(1);
         } finally {
