@@ -90,10 +90,19 @@ public final class ModelFile {
             throw new ModelFileException(file, "is a directory, not a model file");
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return new Reader(file, Files.size(file), in).read();
+            return new Reader(file.toString(), Files.size(file), in).read();
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file, "no such file");
         }
+    }
+
+    /**
+     * Reads a model of {@code size} bytes from {@code in}, for stores that are not local files (a
+     * Hadoop file system, a class-path resource); {@code source} names it in error messages. The size
+     * is what the checks measure the header against, as {@link #load} uses the file's size.
+     */
+    public static Classifier read(InputStream in, long size, String source) throws IOException {
+        return new Reader(source, size, new BufferedInputStream(in, 1 << 16)).read();
     }
 
     private static byte[] network(NetworkSpec spec) throws IOException {
@@ -150,14 +159,14 @@ public final class ModelFile {
     }
 
     private static final class Reader {
-        private final Path file;
+        private final String source;
         private final long size;
         private final CRC32 crc = new CRC32();
         private final InputStream in;
         private long position;
 
-        Reader(Path file, long size, InputStream in) {
-            this.file = file;
+        Reader(String source, long size, InputStream in) {
+            this.source = source;
             this.size = size;
             this.in = new CheckedInputStream(in, crc);
         }
@@ -451,7 +460,7 @@ public final class ModelFile {
         }
 
         private ModelFileException problem(String problem) {
-            return new ModelFileException(file, problem);
+            return new ModelFileException(source, problem);
         }
     }
 }

@@ -8,6 +8,11 @@ public final class ModelFileException extends IOException {
     private static final long serialVersionUID = 1L;
 
     public ModelFileException(Path file, String problem) {
-        super(file + ": " + problem);
+        this(file.toString(), problem);
+    }
+
+    /** A problem with a model read from {@code source}, a file or another store's name for it. */
+    public ModelFileException(String source, String problem) {
+        super(source + ": " + problem);
     }
 }

@@ -38,8 +38,8 @@ public final class Standardizer {
                 sum[j] += data.feature(i, j);
             }
         }
-        float[] mean = new float[d];
-        float[] std = new float[d];
+        double[] mean = new double[d];
+        double[] sigma = new double[d];
         for (int j = 0; j < d; j++) {
             double mu = n == 0 ? 0 : sum[j] / n;
             double squares = 0;
@@ -47,11 +47,28 @@ public final class Standardizer {
                 double centred = data.feature(i, j) - mu;
                 squares += centred * centred;
             }
-            double sigma = n == 0 ? 0 : Math.sqrt(squares / n);
-            mean[j] = (float) mu;
-            std[j] = sigma > 0 && (float) sigma > 0f && Double.isFinite(sigma) ? (float) sigma : 1f;
+            mean[j] = mu;
+            sigma[j] = n == 0 ? 0 : Math.sqrt(squares / n);
         }
-        return new Standardizer(mean, std);
+        return fromFloat64(mean, sigma);
+    }
+
+    /**
+     * Statistics computed in float64 elsewhere (summed over the partitions of a distributed data set,
+     * say), rounded to float as {@link #fit} rounds its own: a std that is 0, or rounds to 0, or is
+     * not finite becomes 1.
+     */
+    public static Standardizer fromFloat64(double[] mean, double[] std) {
+        if (mean.length != std.length) {
+            throw new IllegalArgumentException(mean.length + " means but " + std.length + " standard deviations");
+        }
+        float[] roundedMean = new float[mean.length];
+        float[] roundedStd = new float[std.length];
+        for (int j = 0; j < mean.length; j++) {
+            roundedMean[j] = (float) mean[j];
+            roundedStd[j] = std[j] > 0 && (float) std[j] > 0f && Double.isFinite(std[j]) ? (float) std[j] : 1f;
+        }
+        return new Standardizer(roundedMean, roundedStd);
     }
 
     public int features() {

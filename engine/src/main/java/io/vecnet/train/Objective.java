@@ -7,6 +7,7 @@ import io.vecnet.kernels.TwoLayerPass;
 import io.vecnet.nn.Activation;
 import io.vecnet.nn.Backprop;
 import io.vecnet.nn.NetworkSpec;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -58,6 +59,17 @@ public final class Objective {
         Backprop backprop = new Backprop(kernels, spec, n);
         return new Objective(kernels, spec, l2, n,
                 (parameters, scale, gradient) -> backprop.lossAndGradient(parameters, x, labels, n, scale, gradient));
+    }
+
+    /**
+     * The objective over no rows, so only its L2 term: for a caller that computes the data term
+     * elsewhere, such as a driver that sums the data terms of partitions on other machines.
+     */
+    public static Objective withoutRows(NetworkSpec spec, float l2, Kernels kernels) {
+        return new Objective(kernels, spec, l2, 0, (parameters, scale, gradient) -> {
+            Arrays.fill(gradient, 0f);
+            return 0f;
+        });
     }
 
     private static Optional<TwoLayerPass> fusedPass(NetworkSpec spec, Matrix x, int[] labels, Kernels kernels) {

@@ -11,6 +11,8 @@ import io.vecnet.nn.Classifier;
 import io.vecnet.nn.Standardizer;
 import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -214,6 +216,28 @@ class ModelFileTest {
                 assertThrows(ModelFileException.class, () -> ModelFile.load(missing)).getMessage());
         assertEquals(dir + ": is a directory, not a model file",
                 assertThrows(ModelFileException.class, () -> ModelFile.load(dir)).getMessage());
+    }
+
+    @Test
+    void aModelReadFromAStreamEqualsTheSavedOne() throws IOException {
+        Standardizer scaler = new Standardizer(new float[] {1f, -2f}, new float[] {0.5f, 3f});
+        Classifier model = new Classifier(net, scaler, List.of("a", "b", "c"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelFile.write(model, bytes);
+        Classifier read = ModelFile.read(new ByteArrayInputStream(bytes.toByteArray()), bytes.size(), "memory");
+        assertArrayEquals(net.parameters(), read.network().parameters());
+        assertEquals(scaler, read.scaler().orElseThrow());
+        assertEquals(List.of("a", "b", "c"), read.classNames());
+    }
+
+    @Test
+    void aStreamShorterThanItsSizeIsTruncatedUnderItsSourceName() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelFile.write(Classifier.of(net), bytes);
+        byte[] half = Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
+        String message = assertThrows(ModelFileException.class,
+                () -> ModelFile.read(new ByteArrayInputStream(half), bytes.size(), "hdfs://models/m.vnet")).getMessage();
+        assertTrue(message.startsWith("hdfs://models/m.vnet: truncated"), message);
     }
 
     @Test

@@ -40,6 +40,13 @@ class StandardizerTest {
     }
 
     @Test
+    void float64StatisticsRoundAsFitRoundsThem() {
+        Standardizer scaler = Standardizer.fromFloat64(new double[] {1.1, -2, 5}, new double[] {0.3, 0, 1e-300});
+        assertArrayEquals(new float[] {1.1f, -2f, 5f}, scaler.mean());
+        assertArrayEquals(new float[] {0.3f, 1f, 1f}, scaler.std());
+    }
+
+    @Test
     void refusesStatisticsThatCannotScale() {
         assertThrows(IllegalArgumentException.class, () -> new Standardizer(new float[] {0}, new float[] {0}));
         assertThrows(IllegalArgumentException.class, () -> new Standardizer(new float[] {Float.NaN}, new float[] {1}));

@@ -103,6 +103,22 @@ class ObjectiveTest {
     }
 
     @Test
+    void anObjectiveWithoutRowsIsItsL2TermAlone() {
+        Dataset data = Spiral.generate(10, 3, Spiral.NOISE, new Rng(5));
+        NetworkSpec spec = NetworkSpec.of(2, 3, Activation.RELU, 6);
+        float[] parameters = parameters(spec, 6);
+        float[] expected = new float[parameters.length];
+        float expectedPenalty = Objective.on(data, spec, 0.1f, SCALAR).addL2(parameters, expected);
+        Objective penaltyOnly = Objective.withoutRows(spec, 0.1f, SCALAR);
+        float[] gradient = new float[parameters.length];
+        Arrays.fill(gradient, 7f);
+        assertEquals(0f, penaltyOnly.dataLossAndGradient(parameters, 1f, gradient));
+        assertEquals(expectedPenalty, penaltyOnly.addL2(parameters, gradient));
+        assertArrayEquals(expected, gradient);
+        assertEquals(0, penaltyOnly.rows());
+    }
+
+    @Test
     void dataMustFitTheNetwork() {
         Dataset data = Spiral.generate(3, 3, Spiral.NOISE, new Rng(1));
         assertThrows(IllegalArgumentException.class,

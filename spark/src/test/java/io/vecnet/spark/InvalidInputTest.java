@@ -1,0 +1,106 @@
+package io.vecnet.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.spark.ml.attribute.NominalAttribute;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.Metadata;
+import org.junit.jupiter.api.Test;
+
+class InvalidInputTest {
+    /** Rows of two features in two partitions of three rows, with one row replaced. */
+    private static String trainingError(int replaced, Row row) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.add(i == replaced ? row : RowFactory.create(Vectors.dense(i, -i), (double) (i % 2)));
+        }
+        return trainingError(rows, 2);
+    }
+
+    private static String trainingError(List<Row> rows, int partitions) {
+        VecnetClassifier classifier = new VecnetClassifier().setLayers(3).setMaxIter(1);
+        return assertThrows(IllegalArgumentException.class,
+                () -> classifier.fit(LocalSpark.frame(rows, partitions))).getMessage();
+    }
+
+    @Test
+    void aNaNFeatureIsNamed() {
+        assertEquals("column 'features', partition 1, row 1: feature 1 is NaN; features must be finite",
+                trainingError(4, RowFactory.create(Vectors.dense(1, Double.NaN), 0.0)));
+    }
+
+    @Test
+    void aNullFeaturesVectorIsNamed() {
+        assertEquals("column 'features', partition 0, row 2: the features vector is null",
+                trainingError(2, RowFactory.create(null, 1.0)));
+    }
+
+    @Test
+    void aNegativeLabelIsNamed() {
+        assertEquals("column 'label', partition 0, row 0: label -1.0 is not a class index, a whole number >= 0 "
+                + "(StringIndexer makes them from any labels)", trainingError(0, RowFactory.create(Vectors.dense(1, 2), -1.0)));
+    }
+
+    @Test
+    void aFractionalLabelIsNamed() {
+        assertEquals("column 'label', partition 1, row 2: label 1.5 is not a class index, a whole number >= 0 "
+                + "(StringIndexer makes them from any labels)", trainingError(5, RowFactory.create(Vectors.dense(1, 2), 1.5)));
+    }
+
+    @Test
+    void aNullLabelIsNamed() {
+        assertEquals("column 'label', partition 1, row 0: the label is null",
+                trainingError(3, RowFactory.create(Vectors.dense(1, 2), null)));
+    }
+
+    @Test
+    void aVectorOfAnotherSizeIsNamed() {
+        assertEquals("column 'features', partition 0, row 1: a vector of 3 features, but row 0 of this partition has 2",
+                trainingError(1, RowFactory.create(Vectors.dense(1, 2, 3), 0.0)));
+    }
+
+    @Test
+    void partitionsOfDifferentWidthsAreNamed() {
+        List<Row> rows = List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(1), 1.0));
+        assertEquals("column 'features', partition 1, row 0: a vector of 1 features, but the rows of partition 0 have 2",
+                trainingError(rows, 2));
+    }
+
+    @Test
+    void aLabelBeyondTheClassesTheMetadataDeclaresIsNamed() {
+        List<Row> rows = List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(2, 1), 2.0));
+        Metadata twoClasses = NominalAttribute.defaultAttr().withValues("cat", "dog").toMetadata();
+        org.apache.spark.sql.Dataset<Row> frame = LocalSpark.frame(rows, 1)
+                .withColumn("label", functions.col("label").as("label", twoClasses));
+        VecnetClassifier classifier = new VecnetClassifier().setLayers(3).setMaxIter(1);
+        assertEquals("column 'label', partition 0, row 1: label 2.0 is not a class index 0..1, as the column's "
+                + "metadata declares", assertThrows(IllegalArgumentException.class, () -> classifier.fit(frame)).getMessage());
+    }
+
+    @Test
+    void anEmptyDataFrameIsRefused() {
+        assertEquals("column 'features': no rows to train on", trainingError(Collections.emptyList(), 2));
+    }
+
+    @Test
+    void predictingARowOfTheWrongSizeIsNamed() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(RowFactory.create(Vectors.dense(i, 1), (double) (i % 2)));
+        }
+        VecnetClassificationModel model = new VecnetClassifier().setLayers(3).setMaxIter(1)
+                .fit(LocalSpark.frame(rows, 1));
+        List<Row> wrong = List.of(rows.get(0), RowFactory.create(Vectors.dense(1, 2, 3), 0.0));
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> InvalidRowException.unwrapped(() -> model.transform(LocalSpark.frame(wrong, 1)).collectAsList()))
+                .getMessage();
+        assertEquals("column 'features', partition 0, row 1: a vector of 3 features, but the model takes 2", message);
+    }
+}
