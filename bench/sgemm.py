@@ -14,8 +14,14 @@ SECONDS = re.compile(r"^seconds per matmul: ([0-9.]+)$", re.M)
 THREAD_COUNTS = (1, 2)
 
 
+# Set on some machines to pin OpenBLAS to an older kernel; unset so NumPy runs the kernel its wheel
+# picks for this CPU (or, with --avx2, the Haswell one).
+PINNED_OPENBLAS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
 def numpy_command(args, n, threads):
-    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
+    env = {k: v for k, v in os.environ.items() if k not in PINNED_OPENBLAS}
+    env.update(OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
     if args.avx2:
         env["OPENBLAS_CORETYPE"] = "Haswell"
     return [sys.executable, os.path.join(BENCH, "sgemm_numpy.py"), str(n), "21"], env
@@ -49,6 +55,9 @@ def main():
                         help="256-bit AVX2 code on both sides: -XX:UseAVX=2 and OPENBLAS_CORETYPE=Haswell")
     parser.add_argument("sizes", nargs="*", type=int, default=[256, 512, 1024])
     args = parser.parse_args()
+    pinned = ["%s=%s" % (k, os.environ[k]) for k in PINNED_OPENBLAS if k in os.environ]
+    if pinned:
+        print("unset for NumPy's runs: %s  " % " ".join(pinned))
     for line in describe(*numpy_command(args, 64, 1)) + describe(*vecnet_command(args, 64, 1)):
         print(line + "  ")
     print()
