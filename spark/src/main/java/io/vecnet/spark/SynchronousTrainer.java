@@ -28,6 +28,11 @@ import org.apache.spark.storage.StorageLevel;
  * data, partitioning and seed give the same bits.
  */
 final class SynchronousTrainer {
+    /**
+     * Parameter vectors of at most this many floats (512 KiB) travel inside each task: for them a
+     * broadcast, created and destroyed every step, costs more than the copies it saves.
+     */
+    static final int IN_TASK_LIMIT = 1 << 17;
     private final TrainingPlan plan;
     private final String featuresColumn;
     private final String labelColumn;
@@ -162,16 +167,21 @@ final class SynchronousTrainer {
 
         /** The partitions' data terms at this step, summed in partition order into {@link #gradient}. */
         private float lossAndGradient(int step) {
-            Broadcast<float[]> shared = spark.broadcast(parameters.clone());
+            boolean large = parameters.length > IN_TASK_LIMIT;
+            Broadcast<float[]> shared = large ? spark.broadcast(parameters.clone()) : null;
+            float[] inTask = large ? null : parameters.clone();
             NetworkLayout layout = this.layout;
             float scale = this.scale;
             Backend backend = plan.backend();
             BatchSampler sampler = this.sampler;
             try {
-                List<PartitionBlock.PartialGradient> parts = blocks.map(block -> sampler == null
-                        ? block.fullBatch(layout, shared.value(), scale, backend)
-                        : block.batch(layout, shared.value(), scale, backend,
-                                sampler.choose(step, block.partition(), block.rows()))).collect();
+                List<PartitionBlock.PartialGradient> parts = blocks.map(block -> {
+                    float[] theta = inTask != null ? inTask : shared.value();
+                    return sampler == null
+                            ? block.fullBatch(layout, theta, scale, backend)
+                            : block.batch(layout, theta, scale, backend,
+                                    sampler.choose(step, block.partition(), block.rows()));
+                }).collect();
                 float loss = 0f;
                 System.arraycopy(parts.get(0).gradient(), 0, gradient, 0, gradient.length);
                 for (int p = 0; p < parts.size(); p++) {
@@ -182,7 +192,9 @@ final class SynchronousTrainer {
                 }
                 return loss;
             } finally {
-                shared.destroy();
+                if (shared != null) {
+                    shared.destroy();
+                }
             }
         }
     }

@@ -68,6 +68,26 @@ class DistributedTrainingTest {
         }
     }
 
+    /**
+     * A network past {@link SynchronousTrainer#IN_TASK_LIMIT} parameters reaches the tasks as a
+     * broadcast rather than inside each task; on one partition it too gives the single machine's bits.
+     */
+    @Test
+    void aBroadcastNetworkGivesTheSingleMachineBits() {
+        int[] hidden = {400, 400};
+        NetworkSpec spec = NetworkSpec.of(2, 3, Activation.TANH, hidden);
+        assertTrue(spec.parameterCount() > SynchronousTrainer.IN_TASK_LIMIT, spec.describe());
+        Dataset few = SPIRAL.rows(new int[] {0, 1, 2, 100, 101, 102, 200, 201, 202});
+        int steps = 3;
+        Mlp initial = Mlp.initialise(spec, Init.defaultFor(spec), new Rng(5));
+        float[] expected = new Trainer(KernelProvider.select(Backend.AUTO, 1))
+                .train(initial, few, new TrainingConfig(L2, steps, steps), new GradientDescent(0.1f))
+                .model().parameters();
+        VecnetClassifier gd = new VecnetClassifier().setLayers(hidden).setActivation("tanh").setOptimizer("gd")
+                .setLr(0.1f).setRegParam(L2).setMaxIter(steps).setStandardize(false).setSeed(5);
+        assertArrayEquals(expected, parameters(gd.fit(LocalSpark.frame(few, 1))));
+    }
+
     @Test
     void rerunsGiveTheSameBits() {
         org.apache.spark.sql.Dataset<Row> frame = LocalSpark.frame(SPIRAL, 2);
