@@ -4,7 +4,7 @@ medians of the training loop's time and of the whole process's time, with ratios
 Run it through bench/compare, which finds the JDK and builds the jars first.
 """
 import argparse
-import ctypes
+import json
 import os
 import platform
 import re
@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 
+from blas import PINNED_OPENBLAS, unpinned_environment
 from casestudy_numpy import WORKLOADS
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
@@ -61,16 +62,9 @@ def implementations(workload, args, torch_available):
 
 # Some machines pin OpenBLAS to an older kernel through these variables, which older OpenBLAS builds
 # need there; they slow a current one. The comparison is with the OpenBLAS a user of NumPy gets.
-PINNED_OPENBLAS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-
-
-def child_environment():
-    return {k: v for k, v in os.environ.items() if k not in PINNED_OPENBLAS}
-
-
 def run_once(command, loop_pattern):
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=child_environment())
+    done = subprocess.run(command, capture_output=True, text=True, env=unpinned_environment())
     process_seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit("bench/compare: %s failed (exit %d):\n%s" % (" ".join(command), done.returncode, done.stderr))
@@ -79,28 +73,12 @@ def run_once(command, loop_pattern):
     return process_seconds, float(loop.group(1)) if loop else None, loss.group(1) if loss else ""
 
 
-def loaded_blas():
-    """The BLAS libraries NumPy loaded, and OpenBLAS's own description when it is one of them."""
-    import numpy as np
-    matrix = np.ones((64, 64))
-    matrix @ matrix
-    with open("/proc/self/maps") as maps:
-        libraries = sorted({line.split()[-1] for line in maps
-                            if re.search(r"blas|blis|mkl", line.split()[-1], re.I)})
-    configs = set()
-    for library in libraries:
-        try:
-            loaded = ctypes.CDLL(library)
-        except OSError:
-            continue
-        # Debian's OpenBLAS exports the plain name; the OpenBLAS in NumPy's wheels a prefixed one.
-        for symbol in ("openblas_get_config", "scipy_openblas_get_config64_", "scipy_openblas_get_config"):
-            get_config = getattr(loaded, symbol, None)
-            if get_config is not None:
-                get_config.restype = ctypes.c_char_p
-                configs.add(get_config().decode())
-                break
-    return libraries, sorted(configs)
+def unpinned_blas():
+    """loaded_blas() as the runs see it: in a child process, without the OpenBLAS pin."""
+    code = "import json, blas; print(json.dumps(blas.loaded_blas()))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=BENCH,
+                          env=unpinned_environment(), check=True)
+    return json.loads(done.stdout)
 
 
 def describe_environment(args, torch_available):
@@ -112,7 +90,7 @@ def describe_environment(args, torch_available):
                 cpu = line.split(":", 1)[1].strip()
                 break
     java = subprocess.run([args.java, "-version"], capture_output=True, text=True).stderr.splitlines()
-    libraries, configs = loaded_blas()
+    libraries, configs = unpinned_blas()
     print("machine: %s, %d logical CPUs" % (cpu, os.cpu_count()))
     print("java: %s" % (java[0] if java else args.java))
     print("python %s, NumPy %s" % (platform.python_version(), np.__version__))
@@ -126,12 +104,12 @@ def describe_environment(args, torch_available):
     pinned = [k for k in PINNED_OPENBLAS if k in os.environ]
     if pinned:
         print("unset for every run: %s" % " ".join("%s=%s" % (k, os.environ[k]) for k in pinned))
-    threading = {k: v for k, v in child_environment().items() if re.match(r"(OPENBLAS|OMP|MKL)_", k)}
+    threading = {k: v for k, v in unpinned_environment().items() if re.match(r"(OPENBLAS|OMP|MKL)_", k)}
     if threading:
         print("environment: %s" % " ".join("%s=%s" % item for item in sorted(threading.items())))
     # The launcher makes its start-up cache on the first run that finds none: make it now, so that no
     # measured run pays for it.
-    subprocess.run([args.vecnet, "--version"], capture_output=True, text=True, env=child_environment())
+    subprocess.run([args.vecnet, "--version"], capture_output=True, text=True, env=unpinned_environment())
     aot = os.environ.get("VECNET_AOT", "1") != "0"
     print("vecnet train (CLI): the launcher's start-up cache %s" % ("on (made before the runs)" if aot
                                                                     else "off (VECNET_AOT=0)"))

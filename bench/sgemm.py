@@ -9,18 +9,15 @@ import statistics
 import subprocess
 import sys
 
+from blas import PINNED_OPENBLAS, unpinned_environment
+
 BENCH = os.path.dirname(os.path.abspath(__file__))
 SECONDS = re.compile(r"^seconds per matmul: ([0-9.]+)$", re.M)
 THREAD_COUNTS = (1, 2)
 
 
-# Set on some machines to pin OpenBLAS to an older kernel; unset so NumPy runs the kernel its wheel
-# picks for this CPU (or, with --avx2, the Haswell one).
-PINNED_OPENBLAS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-
-
 def numpy_command(args, n, threads):
-    env = {k: v for k, v in os.environ.items() if k not in PINNED_OPENBLAS}
+    env = unpinned_environment()
     env.update(OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
     if args.avx2:
         env["OPENBLAS_CORETYPE"] = "Haswell"

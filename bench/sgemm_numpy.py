@@ -2,31 +2,13 @@
 
 Usage: python3 sgemm_numpy.py N REPEATS  (threads: set OPENBLAS_NUM_THREADS before starting)
 """
-import ctypes
-import glob
-import os
 import statistics
 import sys
 import time
 
 import numpy as np
 
-
-def openblas():
-    """OpenBLAS's version and build, and the kernel it chose for this CPU, where NumPy's wheel names them."""
-    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs", "*openblas*.so*"))
-    if not libs:
-        return "OpenBLAS: not found beside NumPy (a distribution's NumPy: see numpy.show_config())"
-    lib = ctypes.CDLL(libs[0])
-    names = [n for n in ("scipy_openblas_get_config64_", "openblas_get_config64_", "openblas_get_config")
-             if hasattr(lib, n)]
-    cores = [n for n in ("scipy_openblas_get_corename64_", "openblas_get_corename64_", "openblas_get_corename")
-             if hasattr(lib, n)]
-    if not names or not cores:
-        return "OpenBLAS: " + os.path.basename(libs[0])
-    config, core = getattr(lib, names[0]), getattr(lib, cores[0])
-    config.restype = core.restype = ctypes.c_char_p
-    return "%s; kernel for this CPU: %s" % (config().decode().strip(), core().decode())
+from blas import loaded_blas
 
 
 def main():
@@ -43,7 +25,9 @@ def main():
         np.matmul(a, b, out=out)
         times.append(time.perf_counter() - start)
     print("seconds per matmul: %.9f" % statistics.median(times))
-    print("NumPy %s, %s" % (np.__version__, openblas()))
+    libraries, descriptions = loaded_blas()
+    blas = "; ".join(descriptions) or "BLAS: " + (", ".join(libraries) or "none found")
+    print("NumPy %s, %s" % (np.__version__, blas))
 
 
 if __name__ == "__main__":
