@@ -187,7 +187,8 @@ final class SynchronousTrainer {
                 for (int p = 0; p < parts.size(); p++) {
                     loss += parts.get(p).loss();
                     if (p > 0) {
-                        addTo(gradient, parts.get(p).gradient());
+                        // fma(1, x, y) rounds as x + y does: the same bits as a plain sum.
+                        kernels.axpy(1f, parts.get(p).gradient(), gradient, gradient.length);
                     }
                 }
                 return loss;
@@ -196,12 +197,6 @@ final class SynchronousTrainer {
                     shared.destroy();
                 }
             }
-        }
-    }
-
-    private static void addTo(float[] sum, float[] part) {
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] += part[i];
         }
     }
 }
