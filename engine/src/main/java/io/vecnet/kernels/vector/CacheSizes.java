@@ -1,5 +1,6 @@
 package io.vecnet.kernels.vector;
 
+import io.vecnet.kernels.KernelProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,32 @@ public record CacheSizes(int l1Data, int l2, String source) {
     }
 
     private static Optional<CacheSizes> fromProperties() {
-        Integer l1 = Integer.getInteger(L1_PROPERTY);
-        Integer l2 = Integer.getInteger(L2_PROPERTY);
-        if (l1 == null && l2 == null) {
+        int l1 = sizeProperty(L1_PROPERTY);
+        int l2 = sizeProperty(L2_PROPERTY);
+        if (l1 == 0 && l2 == 0) {
             return Optional.empty();
         }
-        return Optional.of(new CacheSizes(l1 == null ? FALLBACK.l1Data : l1, l2 == null ? FALLBACK.l2 : l2,
+        return Optional.of(new CacheSizes(l1 == 0 ? FALLBACK.l1Data : l1, l2 == 0 ? FALLBACK.l2 : l2,
                 "system properties"));
+    }
+
+    /** The property's size in bytes, or 0 if it is unset or, with a warning, not a whole number above 0. */
+    private static int sizeProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            int size = Integer.parseInt(value.trim());
+            if (size > 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as a value out of range is
+        }
+        System.getLogger(KernelProvider.LOGGER).log(System.Logger.Level.WARNING,
+                "ignoring -D" + name + "=" + value + ": a cache size is a whole number of bytes above 0");
+        return 0;
     }
 
     /** Reads the {@code level}, {@code type} and {@code size} (such as {@code 48K}) of each cache under cacheDir. */

@@ -57,6 +57,32 @@ class CacheSizesTest {
     }
 
     @Test
+    void propertiesSetTheSizesAndBadValuesAreIgnored() {
+        String l1 = System.getProperty(CacheSizes.L1_PROPERTY);
+        String l2 = System.getProperty(CacheSizes.L2_PROPERTY);
+        try {
+            System.setProperty(CacheSizes.L1_PROPERTY, "65536");
+            System.setProperty(CacheSizes.L2_PROPERTY, "0");
+            assertEquals(new CacheSizes(65536, CacheSizes.FALLBACK.l2(), "system properties"), CacheSizes.detect());
+            System.setProperty(CacheSizes.L1_PROPERTY, "lots");
+            System.clearProperty(CacheSizes.L2_PROPERTY);
+            CacheSizes detected = CacheSizes.detect();
+            assertTrue(!detected.source().equals("system properties") && detected.l1Data() > 0, detected.toString());
+        } finally {
+            restore(CacheSizes.L1_PROPERTY, l1);
+            restore(CacheSizes.L2_PROPERTY, l2);
+        }
+    }
+
+    private static void restore(String name, String value) {
+        if (value == null) {
+            System.clearProperty(name);
+        } else {
+            System.setProperty(name, value);
+        }
+    }
+
+    @Test
     void thisMachineReportsPositiveSizes() {
         CacheSizes detected = CacheSizes.detect();
         assertTrue(detected.l1Data() > 0 && detected.l2() > detected.l1Data() / 2, detected.toString());
