@@ -278,7 +278,7 @@ final class FusedTwoLayerPass implements TwoLayerPass {
             g22 = a.fma(ds2, g22);
             FloatVector dh = v2.fma(ds2, v1.fma(ds1, v0.mul(ds0)));
             dh = dh.blend(0f, a.compare(VectorOperators.GT, 0f).not());
-            gb = gb.add(dh);
+            gb = dh.add(gb); // a loop-carried vector only as an argument: see VectorMath
             g10 = x0.fma(dh, g10);
             g11 = x1.fma(dh, g11);
         }

@@ -200,7 +200,7 @@ public final class VectorKernels implements Kernels {
         for (; j < whole; j += LANES) {
             FloatVector sum = FloatVector.zero(SPECIES);
             for (int row = 0; row < rows * cols; row += cols) {
-                sum = sum.add(FloatVector.fromArray(SPECIES, x, row + j));
+                sum = FloatVector.fromArray(SPECIES, x, row + j).add(sum);
             }
             sum.intoArray(out, outOffset + j);
         }

@@ -14,12 +14,23 @@ import jdk.incubator.vector.VectorSpecies;
  * (so every lane gives the scalar function's exact bits), and a lane sum in a fixed order. The Vector
  * API's own EXP, LOG, TANH and {@code reduceLanes(ADD)} are avoided on purpose: their rounding or
  * summation order differs between interpreted, C1 and C2 code, which would make reruns differ.
+ *
+ * <p>One rule for every vector loop in this package: a vector carried from one iteration to the next
+ * (an accumulator) is only ever an argument, never the receiver: {@code sum = v.add(sum)}, not
+ * {@code sum = sum.add(v)}. C2 inlines a Vector API call, and so turns it into one instruction, only
+ * when it knows the receiver's exact class. A fresh result (a load, an operation) has it; a
+ * loop-carried value has it only if every value flowing into it has, and one receiver call on it is
+ * enough to lose it. C2 then falls back on the call site's type profile, which exists or not
+ * depending on how far the interpreter got before the compilation: the same run was fast or four
+ * times slower for its whole length, at random (bench/README.md, the slow mode).
  */
 final class VectorMath {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
     // Pairwise folds: lane i meets lane i ^ d. Unused (null) where d >= LANES.
+    private static final VectorShuffle<Float> FOLD_32 = foldShuffle(32);
+    private static final VectorShuffle<Float> FOLD_16 = foldShuffle(16);
     private static final VectorShuffle<Float> FOLD_8 = foldShuffle(8);
     private static final VectorShuffle<Float> FOLD_4 = foldShuffle(4);
     private static final VectorShuffle<Float> FOLD_2 = foldShuffle(2);
@@ -55,6 +66,16 @@ final class VectorMath {
         return fold(fold(fold(fold(v, FOLD_8), FOLD_4), FOLD_2), FOLD_1).lane(0);
     }
 
+    /** The same tree at any width: folds at LANES/2, ..., 2, 1. */
+    private static float sumAnyWidth(FloatVector v) {
+        FloatVector folded = LANES > 32 ? fold(v, FOLD_32) : v;
+        folded = LANES > 16 ? fold(folded, FOLD_16) : folded;
+        folded = LANES > 8 ? fold(folded, FOLD_8) : folded;
+        folded = LANES > 4 ? fold(folded, FOLD_4) : folded;
+        folded = LANES > 2 ? fold(folded, FOLD_2) : folded;
+        return fold(folded, FOLD_1).lane(0);
+    }
+
     private static FloatVector fold(FloatVector v, VectorShuffle<Float> shuffle) {
         return v.add(v.rearrange(shuffle));
     }
@@ -88,14 +109,6 @@ final class VectorMath {
         sums[1] = all.lane(8);
         sums[2] = all.lane(4);
         sums[3] = all.lane(12);
-    }
-
-    private static float sumAnyWidth(FloatVector v) {
-        for (int distance = LANES / 2; distance >= 1; distance /= 2) {
-            int d = distance;
-            v = v.add(v.rearrange(VectorShuffle.fromOp(SPECIES, i -> i ^ d)));
-        }
-        return v.lane(0);
     }
 
     static FloatVector broadcast(float value) {

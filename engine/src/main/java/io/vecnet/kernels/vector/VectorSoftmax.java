@@ -48,7 +48,7 @@ final class VectorSoftmax {
         FloatVector max = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         int j = 0;
         for (int whole = SPECIES.loopBound(cols); j < whole; j += LANES) {
-            max = max.max(FloatVector.fromArray(SPECIES, x, row + j));
+            max = FloatVector.fromArray(SPECIES, x, row + j).max(max);
         }
         // max is exact and order-free, so the built-in reduction is deterministic here.
         float result = max.reduceLanes(VectorOperators.MAX);
@@ -65,7 +65,7 @@ final class VectorSoftmax {
         for (int whole = SPECIES.loopBound(cols); j < whole; j += LANES) {
             FloatVector e = VectorMath.exp(FloatVector.fromArray(SPECIES, x, row + j).sub(max));
             e.intoArray(out, row + j);
-            sum = sum.add(e);
+            sum = e.add(sum);
         }
         float total = VectorMath.sumLanes(sum);
         for (; j < cols; j++) {
