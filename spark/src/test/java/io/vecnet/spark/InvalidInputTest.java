@@ -1,7 +1,9 @@
 package io.vecnet.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,5 +104,26 @@ class InvalidInputTest {
                 () -> InvalidRowException.unwrapped(() -> model.transform(LocalSpark.frame(wrong, 1)).collectAsList()))
                 .getMessage();
         assertEquals("column 'features', partition 0, row 1: a vector of 3 features, but the model takes 2", message);
+    }
+
+    /** What a user sees from an action on {@code transform}'s result: Spark's job failure, quoting the row. */
+    @Test
+    void anActionOnABadTransformQuotesTheRowAndCarriesTheException() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(RowFactory.create(Vectors.dense(i, 1), (double) (i % 2)));
+        }
+        VecnetClassificationModel model = new VecnetClassifier().setLayers(3).setMaxIter(1)
+                .fit(LocalSpark.frame(rows, 1));
+        List<Row> wrong = List.of(rows.get(0), RowFactory.create(null, 0.0));
+        Exception failure = assertThrows(Exception.class,
+                () -> model.transform(LocalSpark.frame(wrong, 1)).collectAsList());
+        String line = "column 'features', partition 0, row 1: the features vector is null";
+        assertTrue(failure.getMessage().contains(line), failure.getMessage());
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof InvalidRowException)) {
+            cause = cause.getCause();
+        }
+        assertEquals(line, assertInstanceOf(InvalidRowException.class, cause).getMessage());
     }
 }
