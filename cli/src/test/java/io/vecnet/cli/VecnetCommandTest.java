@@ -46,6 +46,20 @@ class VecnetCommandTest {
     }
 
     @Test
+    void aCommandLineNamingASubcommandBuildsThatOneOnlyAndAnyOtherBuildsAll() {
+        List<String> all = List.of("train", "predict", "plot", "data", "gradcheck", "info", "help");
+        assertEquals(List.of("predict"), List.copyOf(VecnetCommand.commandLine("predict", "--model", "m").getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(VecnetCommand.commandLine().getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(VecnetCommand.commandLine("help", "train").getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(VecnetCommand.commandLine("trian").getSubcommands().keySet()));
+        assertEquals(all, List.copyOf(VecnetCommand.commandLine("--version").getSubcommands().keySet()));
+        Cli.Run typo = Cli.run("trian");
+        assertEquals(2, typo.exitCode());
+        Cli.Run helpTrain = Cli.run("help", "train");
+        assertTrue(helpTrain.out().startsWith("Usage: vecnet train "), helpTrain.out());
+    }
+
+    @Test
     void helpListsEveryCommand() {
         Cli.Run run = Cli.run("--help");
         assertEquals(0, run.exitCode());
