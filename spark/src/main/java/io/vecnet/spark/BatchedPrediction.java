@@ -98,7 +98,7 @@ final class BatchedPrediction implements MapPartitionsFunction<Row, Row> {
         }
         double[] values = features instanceof DenseVector dense ? dense.values() : features.toArray();
         for (int j = 0; j < d; j++) {
-            x[offset + j] = (float) values[j];
+            x[offset + j] = RowPacker.requireFloat32(values[j], featuresColumn, partition, index, j);
         }
     }
 

@@ -63,13 +63,23 @@ final class RowPacker implements Serializable {
         Vector vector = row.getAs(0);
         double[] values = vector instanceof DenseVector dense ? dense.values() : vector.toArray();
         for (int j = 0; j < values.length; j++) {
-            float value = (float) values[j];
-            if (!Float.isFinite(value)) {
-                throw new InvalidRowException(featuresColumn, partition, index, "feature " + j + " is " + values[j]
-                        + (Double.isFinite(values[j]) ? ", beyond float32's range" : "") + "; features must be finite");
-            }
+            requireFloat32(values[j], featuresColumn, partition, index, j);
         }
         return values;
+    }
+
+    /** {@code value} as a float, or the row's error when that is not finite: the rule for training and prediction. */
+    static float requireFloat32(double value, String column, int partition, long index, int feature) {
+        float narrowed = (float) value;
+        if (!Float.isFinite(narrowed)) {
+            throw new InvalidRowException(column, partition, index, notFinite(value, feature));
+        }
+        return narrowed;
+    }
+
+    static String notFinite(double value, int feature) {
+        return "feature " + feature + " is " + value + (Double.isFinite(value) ? ", beyond float32's range" : "")
+                + "; features must be finite";
     }
 
     private int label(Row row, int partition, long index) {

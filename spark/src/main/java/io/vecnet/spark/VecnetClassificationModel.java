@@ -96,6 +96,9 @@ public final class VecnetClassificationModel
         double[] values = features.toArray();
         for (int j = 0; j < row.length; j++) {
             row[j] = (float) values[j];
+            if (!Float.isFinite(row[j])) {
+                throw new IllegalArgumentException(RowPacker.notFinite(values[j], j));
+            }
         }
         Matrix scores = scores(classifier(), new Matrix(1, row.length, row), KernelProvider.select(Backend.AUTO, 1));
         double[] raw = new double[scores.cols()];

@@ -106,6 +106,23 @@ class InvalidInputTest {
         assertEquals("column 'features', partition 0, row 1: a vector of 3 features, but the model takes 2", message);
     }
 
+    @Test
+    void predictingANaNOrAnOutOfRangeFeatureIsNamedAsInTraining() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rows.add(RowFactory.create(Vectors.dense(i, 1), (double) (i % 2)));
+        }
+        VecnetClassificationModel model = new VecnetClassifier().setLayers(3).setMaxIter(1)
+                .fit(LocalSpark.frame(rows, 1));
+        List<Row> nan = List.of(rows.get(0), rows.get(1), RowFactory.create(Vectors.dense(1, Double.NaN), 0.0));
+        assertEquals("column 'features', partition 0, row 2: feature 1 is NaN; features must be finite",
+                assertThrows(IllegalArgumentException.class, () -> InvalidRowException.unwrapped(
+                        () -> model.transform(LocalSpark.frame(nan, 1)).collectAsList())).getMessage());
+        assertEquals("feature 0 is 1.0E300, beyond float32's range; features must be finite",
+                assertThrows(IllegalArgumentException.class, () -> model.predictRaw(Vectors.dense(1e300, 0)))
+                        .getMessage());
+    }
+
     /** What a user sees from an action on {@code transform}'s result: Spark's job failure, quoting the row. */
     @Test
     void anActionOnABadTransformQuotesTheRowAndCarriesTheException() {
