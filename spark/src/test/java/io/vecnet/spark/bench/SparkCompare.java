@@ -29,13 +29,12 @@ import org.apache.spark.sql.types.StructType;
  * gradient descent; on the spiral at three step sizes each, since MLlib decays its step as 1/sqrt(t)
  * and vecnet does not), and each side's best full-batch method (vecnet's Adam on ReLU units, MLlib's
  * default L-BFGS) for the accuracy an iteration buys. An iteration's time is (fastest n-iteration fit -
- * fastest 1-iteration fit) / (n - 1), of {@link #ROUNDS} rounds after a warm-up fit, so the packing and
+ * fastest 1-iteration fit) / (n - 1), of {@link #ROUNDS} rounds after a warm-up fit of n, so the packing and
  * start-up that every fit pays once cancel out, and so do the pauses (collections, the JIT) that made
  * single fits of 60000 rows vary by seconds here.
  * Arguments: mnist|spiral PARTITIONS ITERATIONS.
  */
 public final class SparkCompare {
-    private static final int WARM_UP_ITERATIONS = 3;
     /** Each contender's fits of 1 and of n are repeated this often; the fastest of each count. */
     private static final int ROUNDS = 3;
     private static final StructType SCHEMA = new StructType()
@@ -96,7 +95,9 @@ public final class SparkCompare {
 
     private static void report(String workload, int partitions, String name, int iterations, Dataset<Row> data,
                                IntFunction<org.apache.spark.ml.Estimator<? extends Model<?>>> estimator) {
-        estimator.apply(WARM_UP_ITERATIONS).fit(data); // the JIT compiles the kernels here, not in the timed fits
+        // A warm-up fit as long as the timed one: the JIT compiles the kernels here, not in the timed fits
+        // (3 iterations left vecnet's 30000-row spiral steps at twice their warm time).
+        estimator.apply(iterations).fit(data);
         double[] ones = new double[ROUNDS];
         double[] alls = new double[ROUNDS];
         Model<?> model = null;
