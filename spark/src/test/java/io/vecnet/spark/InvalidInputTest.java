@@ -91,33 +91,38 @@ class InvalidInputTest {
         assertEquals("column 'features': no rows to train on", trainingError(Collections.emptyList(), 2));
     }
 
+    /** Four rows of two features: the prediction tests' training data, and good rows to predict. */
+    private static final List<Row> FOUR_ROWS = List.of(RowFactory.create(Vectors.dense(0, 1), 0.0),
+            RowFactory.create(Vectors.dense(1, 1), 1.0), RowFactory.create(Vectors.dense(2, 1), 0.0),
+            RowFactory.create(Vectors.dense(3, 1), 1.0));
+
+    private static VecnetClassificationModel model() {
+        return new VecnetClassifier().setLayers(3).setMaxIter(1).fit(LocalSpark.frame(FOUR_ROWS, 1));
+    }
+
+    /** A model's predictions for the first {@code good} of the four rows followed by {@code bad}, collected. */
+    private static List<Row> predict(int good, Row bad) {
+        List<Row> rows = new ArrayList<>(FOUR_ROWS.subList(0, good));
+        rows.add(bad);
+        return model().transform(LocalSpark.frame(rows, 1)).collectAsList();
+    }
+
+    private static String predictionError(int good, Row bad) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> InvalidRowException.unwrapped(() -> predict(good, bad))).getMessage();
+    }
+
     @Test
     void predictingARowOfTheWrongSizeIsNamed() {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            rows.add(RowFactory.create(Vectors.dense(i, 1), (double) (i % 2)));
-        }
-        VecnetClassificationModel model = new VecnetClassifier().setLayers(3).setMaxIter(1)
-                .fit(LocalSpark.frame(rows, 1));
-        List<Row> wrong = List.of(rows.get(0), RowFactory.create(Vectors.dense(1, 2, 3), 0.0));
-        String message = assertThrows(IllegalArgumentException.class,
-                () -> InvalidRowException.unwrapped(() -> model.transform(LocalSpark.frame(wrong, 1)).collectAsList()))
-                .getMessage();
-        assertEquals("column 'features', partition 0, row 1: a vector of 3 features, but the model takes 2", message);
+        assertEquals("column 'features', partition 0, row 1: a vector of 3 features, but the model takes 2",
+                predictionError(1, RowFactory.create(Vectors.dense(1, 2, 3), 0.0)));
     }
 
     @Test
     void predictingANaNOrAnOutOfRangeFeatureIsNamedAsInTraining() {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            rows.add(RowFactory.create(Vectors.dense(i, 1), (double) (i % 2)));
-        }
-        VecnetClassificationModel model = new VecnetClassifier().setLayers(3).setMaxIter(1)
-                .fit(LocalSpark.frame(rows, 1));
-        List<Row> nan = List.of(rows.get(0), rows.get(1), RowFactory.create(Vectors.dense(1, Double.NaN), 0.0));
         assertEquals("column 'features', partition 0, row 2: feature 1 is NaN; features must be finite",
-                assertThrows(IllegalArgumentException.class, () -> InvalidRowException.unwrapped(
-                        () -> model.transform(LocalSpark.frame(nan, 1)).collectAsList())).getMessage());
+                predictionError(2, RowFactory.create(Vectors.dense(1, Double.NaN), 0.0)));
+        VecnetClassificationModel model = model();
         assertEquals("feature 0 is 1.0E300, beyond float32's range; features must be finite",
                 assertThrows(IllegalArgumentException.class, () -> model.predictRaw(Vectors.dense(1e300, 0)))
                         .getMessage());
@@ -126,15 +131,7 @@ class InvalidInputTest {
     /** What a user sees from an action on {@code transform}'s result: Spark's job failure, quoting the row. */
     @Test
     void anActionOnABadTransformQuotesTheRowAndCarriesTheException() {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            rows.add(RowFactory.create(Vectors.dense(i, 1), (double) (i % 2)));
-        }
-        VecnetClassificationModel model = new VecnetClassifier().setLayers(3).setMaxIter(1)
-                .fit(LocalSpark.frame(rows, 1));
-        List<Row> wrong = List.of(rows.get(0), RowFactory.create(null, 0.0));
-        Exception failure = assertThrows(Exception.class,
-                () -> model.transform(LocalSpark.frame(wrong, 1)).collectAsList());
+        Exception failure = assertThrows(Exception.class, () -> predict(1, RowFactory.create(null, 0.0)));
         String line = "column 'features', partition 0, row 1: the features vector is null";
         assertTrue(failure.getMessage().contains(line), failure.getMessage());
         Throwable cause = failure;
