@@ -136,41 +136,59 @@ final class PackedGemm {
         return (k + blocks - 1) / blocks;
     }
 
-    /** bPack[packStart + panel·kc·NR + p·NR + col] = B(pc + p, jc + panel·NR + col), zero beyond nc. */
+    /**
+     * bPack[packStart + panel·kc·NR + p·NR + col] = B(pc + p, jc + panel·NR + col), zero beyond nc.
+     * Each loop reads B along its stored rows: a panel row is one copy in the AB and ATB forms, and
+     * in ABT each column of the panel is one stored row.
+     */
     private static void packB(Product product, int pc, int kc, int jc, int nc, float[] bPack, int packStart) {
         float[] b = product.b();
         int bOffset = product.bOffset(), k = product.k(), n = product.n();
         for (int jr = 0; jr < nc; jr += NR) {
             int width = Math.min(NR, nc - jr);
             int panel = packStart + jr * kc;
-            for (int p = 0; p < kc; p++) {
-                int dst = panel + p * NR;
-                if (product.form() == MatmulForm.ABT) {
-                    for (int col = 0; col < width; col++) {
-                        bPack[dst + col] = b[bOffset + (jc + jr + col) * k + pc + p];
+            if (width < NR) {
+                Arrays.fill(bPack, panel, panel + kc * NR, 0f);
+            }
+            if (product.form() == MatmulForm.ABT) {
+                for (int col = 0; col < width; col++) {
+                    int row = bOffset + (jc + jr + col) * k + pc;
+                    for (int p = 0, dst = panel + col; p < kc; p++, dst += NR) {
+                        bPack[dst] = b[row + p];
                     }
-                } else {
-                    System.arraycopy(b, bOffset + (pc + p) * n + jc + jr, bPack, dst, width);
                 }
-                Arrays.fill(bPack, dst + width, dst + NR, 0f);
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, bOffset + (pc + p) * n + jc + jr, bPack, panel + p * NR, width);
+                }
             }
         }
     }
 
-    /** aPack[panel][p][0..MR): A(ic + panel·MR + r, pc + p), zero beyond the mc rows. */
+    /**
+     * aPack[panel][p][0..MR): A(ic + panel·MR + r, pc + p), zero beyond the mc rows. As in
+     * {@link #packB}, each loop reads A along its stored rows: the transposed form copies a
+     * panel row at a time, the others walk each of the panel's rows.
+     */
     private static void packA(Product product, int pc, int kc, int ic, int mc, float[] aPack) {
         float[] a = product.a();
         int aOffset = product.aOffset(), m = product.m(), k = product.k();
         for (int ir = 0; ir < mc; ir += MR) {
             int height = Math.min(MR, mc - ir);
             int panel = ir * kc;
-            for (int p = 0; p < kc; p++) {
-                int dst = panel + p * MR;
-                for (int r = 0; r < height; r++) {
-                    aPack[dst + r] = a[aOffset + product.form().aIndex(ic + ir + r, pc + p, m, k)];
+            if (height < MR) {
+                Arrays.fill(aPack, panel, panel + kc * MR, 0f);
+            }
+            if (product.form() == MatmulForm.ATB) {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(a, aOffset + (pc + p) * m + ic + ir, aPack, panel + p * MR, height);
                 }
-                for (int r = height; r < MR; r++) {
-                    aPack[dst + r] = 0f;
+            } else {
+                for (int r = 0; r < height; r++) {
+                    int row = aOffset + (ic + ir + r) * k + pc;
+                    for (int p = 0, dst = panel + r; p < kc; p++, dst += MR) {
+                        aPack[dst] = a[row + p];
+                    }
                 }
             }
         }
@@ -205,15 +223,19 @@ final class PackedGemm {
     /**
      * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for a 5 x 2-vector tile, with
      * the accumulators loaded from and stored back to the target.
+     * <p>
+     * Both micro-kernels are written to keep few integers alive across the loop: the tile's C offsets
+     * are recomputed after it rather than held in locals. With five row offsets held, C2 ran out of
+     * general registers and moved the B pointer through a vector register every iteration, which cost
+     * 15% to 25% of the whole product (bench/README.md).
      */
     private static void microKernel5x2(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
-                                    float[] target, int index, int stride) {
-        int i1 = index + stride, i2 = index + 2 * stride, i3 = index + 3 * stride, i4 = index + 4 * stride;
+                                       float[] target, int index, int stride) {
         FloatVector c00 = load(target, index), c01 = load(target, index + LANES);
-        FloatVector c10 = load(target, i1), c11 = load(target, i1 + LANES);
-        FloatVector c20 = load(target, i2), c21 = load(target, i2 + LANES);
-        FloatVector c30 = load(target, i3), c31 = load(target, i3 + LANES);
-        FloatVector c40 = load(target, i4), c41 = load(target, i4 + LANES);
+        FloatVector c10 = load(target, index + stride), c11 = load(target, index + stride + LANES);
+        FloatVector c20 = load(target, index + 2 * stride), c21 = load(target, index + 2 * stride + LANES);
+        FloatVector c30 = load(target, index + 3 * stride), c31 = load(target, index + 3 * stride + LANES);
+        FloatVector c40 = load(target, index + 4 * stride), c41 = load(target, index + 4 * stride + LANES);
         for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 5, bi += 2 * LANES) {
             FloatVector b0 = load(bPack, bi);
             FloatVector b1 = load(bPack, bi + LANES);
@@ -235,23 +257,28 @@ final class PackedGemm {
         }
         c00.intoArray(target, index);
         c01.intoArray(target, index + LANES);
-        c10.intoArray(target, i1);
-        c11.intoArray(target, i1 + LANES);
-        c20.intoArray(target, i2);
-        c21.intoArray(target, i2 + LANES);
-        c30.intoArray(target, i3);
-        c31.intoArray(target, i3 + LANES);
-        c40.intoArray(target, i4);
-        c41.intoArray(target, i4 + LANES);
+        c10.intoArray(target, index + stride);
+        c11.intoArray(target, index + stride + LANES);
+        c20.intoArray(target, index + 2 * stride);
+        c21.intoArray(target, index + 2 * stride + LANES);
+        c30.intoArray(target, index + 3 * stride);
+        c31.intoArray(target, index + 3 * stride + LANES);
+        c40.intoArray(target, index + 4 * stride);
+        c41.intoArray(target, index + 4 * stride + LANES);
     }
 
     /** {@link #microKernel5x2} for a 3 x 3-vector tile. */
     private static void microKernel3x3(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
                                        float[] target, int index, int stride) {
-        int i1 = index + stride, i2 = index + 2 * stride;
-        FloatVector c00 = load(target, index), c01 = load(target, index + LANES), c02 = load(target, index + 2 * LANES);
-        FloatVector c10 = load(target, i1), c11 = load(target, i1 + LANES), c12 = load(target, i1 + 2 * LANES);
-        FloatVector c20 = load(target, i2), c21 = load(target, i2 + LANES), c22 = load(target, i2 + 2 * LANES);
+        FloatVector c00 = load(target, index);
+        FloatVector c01 = load(target, index + LANES);
+        FloatVector c02 = load(target, index + 2 * LANES);
+        FloatVector c10 = load(target, index + stride);
+        FloatVector c11 = load(target, index + stride + LANES);
+        FloatVector c12 = load(target, index + stride + 2 * LANES);
+        FloatVector c20 = load(target, index + 2 * stride);
+        FloatVector c21 = load(target, index + 2 * stride + LANES);
+        FloatVector c22 = load(target, index + 2 * stride + 2 * LANES);
         for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 3, bi += 3 * LANES) {
             FloatVector b0 = load(bPack, bi);
             FloatVector b1 = load(bPack, bi + LANES);
@@ -272,12 +299,12 @@ final class PackedGemm {
         c00.intoArray(target, index);
         c01.intoArray(target, index + LANES);
         c02.intoArray(target, index + 2 * LANES);
-        c10.intoArray(target, i1);
-        c11.intoArray(target, i1 + LANES);
-        c12.intoArray(target, i1 + 2 * LANES);
-        c20.intoArray(target, i2);
-        c21.intoArray(target, i2 + LANES);
-        c22.intoArray(target, i2 + 2 * LANES);
+        c10.intoArray(target, index + stride);
+        c11.intoArray(target, index + stride + LANES);
+        c12.intoArray(target, index + stride + 2 * LANES);
+        c20.intoArray(target, index + 2 * stride);
+        c21.intoArray(target, index + 2 * stride + LANES);
+        c22.intoArray(target, index + 2 * stride + 2 * LANES);
     }
 
     private static FloatVector load(float[] array, int index) {
