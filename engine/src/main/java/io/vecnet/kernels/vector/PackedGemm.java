@@ -28,10 +28,11 @@ final class PackedGemm {
     static final int MR = WIDE_REGISTER_FILE ? 5 : 3;
     static final int NR = (WIDE_REGISTER_FILE ? 2 : 3) * LANES;
     /**
-     * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers:
-     * measured here, a split starts to pay between n = 192 and 224 for square products.
+     * Products of at least this many multiply-adds (about 6 µs of work) are split over the workers:
+     * measured here, a split of a square product ties at n = 80 and pays 5% to 17% at n = 96, 20% at
+     * n = 112 (each hand-off costs about 1 µs, see {@link Workers}).
      */
-    static final long PARALLEL_THRESHOLD = 1L << 23;
+    static final long PARALLEL_THRESHOLD = 1L << 19;
     /** Floats of packed B (16 MiB) up to which a whole k x NC strip is packed at once. */
     static final long PACKED_B_BUDGET = 1L << 22;
 
