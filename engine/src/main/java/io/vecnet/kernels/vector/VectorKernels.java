@@ -20,6 +20,13 @@ import jdk.incubator.vector.VectorOperators;
  * so element-wise results equal the scalar backend's bit for bit.
  */
 public final class VectorKernels implements Kernels {
+    /**
+     * Element-wise updates over at least this many floats (the optimisers' steps over a network's
+     * parameters) are split over the workers. Measured here on two threads: axpy ties at 8,192 floats
+     * and is 1.3x faster at 16,384, Adam's step 2.6x to 3x faster there (each core then holds half
+     * of the four arrays in its own caches).
+     */
+    static final int ELEMENTWISE_PARALLEL_THRESHOLD = 1 << 14;
     private final Workers workers;
 
     /** Single-threaded vector kernels. */
@@ -27,7 +34,10 @@ public final class VectorKernels implements Kernels {
         this(1);
     }
 
-    /** Vector kernels that split large products over {@code threads} threads (a pool of daemon threads). */
+    /**
+     * Vector kernels that split large products and element-wise updates over {@code threads} threads
+     * (the caller and daemon helpers).
+     */
     public VectorKernels(int threads) {
         this.workers = threads == 1 ? Workers.SERIAL : new Workers(threads);
     }
@@ -215,13 +225,17 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void axpy(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
+        forRanges(length, (from, to) -> axpyRange(alpha, x, xOffset, y, yOffset, from, to));
+    }
+
+    private static void axpyRange(float alpha, float[] x, int xOffset, float[] y, int yOffset, int from, int to) {
         FloatVector a = VectorMath.broadcast(alpha);
-        int i = 0;
-        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+        int i = from;
+        for (int whole = from + SPECIES.loopBound(to - from); i < whole; i += LANES) {
             FloatVector.fromArray(SPECIES, x, xOffset + i).fma(a, FloatVector.fromArray(SPECIES, y, yOffset + i))
                     .intoArray(y, yOffset + i);
         }
-        for (; i < length; i++) {
+        for (; i < to; i++) {
             y[yOffset + i] = Math.fma(alpha, x[xOffset + i], y[yOffset + i]);
         }
     }
@@ -247,12 +261,16 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void flushSubnormals(float[] x, int length) {
-        int i = 0;
-        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+        forRanges(length, (from, to) -> flushSubnormalsRange(x, from, to));
+    }
+
+    private static void flushSubnormalsRange(float[] x, int from, int to) {
+        int i = from;
+        for (int whole = from + SPECIES.loopBound(to - from); i < whole; i += LANES) {
             FloatVector v = FloatVector.fromArray(SPECIES, x, i);
             v.blend(0f, v.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(x, i);
         }
-        for (; i < length; i++) {
+        for (; i < to; i++) {
             if (Math.abs(x[i]) < Float.MIN_NORMAL) {
                 x[i] = 0f;
             }
@@ -262,17 +280,23 @@ public final class VectorKernels implements Kernels {
     @Override
     public void momentumStep(float[] parameters, float[] gradient, float[] velocity, float learningRate,
                              float momentum, boolean nesterov, int length) {
+        forRanges(length, (from, to) -> momentumRange(parameters, gradient, velocity, learningRate, momentum,
+                nesterov, from, to));
+    }
+
+    private static void momentumRange(float[] parameters, float[] gradient, float[] velocity, float learningRate,
+                                      float momentum, boolean nesterov, int from, int to) {
         FloatVector mu = VectorMath.broadcast(momentum);
         FloatVector rate = VectorMath.broadcast(-learningRate);
-        int i = 0;
-        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+        int i = from;
+        for (int whole = from + SPECIES.loopBound(to - from); i < whole; i += LANES) {
             FloatVector g = FloatVector.fromArray(SPECIES, gradient, i);
             FloatVector v = mu.fma(FloatVector.fromArray(SPECIES, velocity, i), g);
             v.intoArray(velocity, i);
             FloatVector step = nesterov ? mu.fma(v, g) : v;
             rate.fma(step, FloatVector.fromArray(SPECIES, parameters, i)).intoArray(parameters, i);
         }
-        for (; i < length; i++) {
+        for (; i < to; i++) {
             float v = Math.fma(momentum, velocity[i], gradient[i]);
             velocity[i] = v;
             float step = nesterov ? Math.fma(momentum, v, gradient[i]) : v;
@@ -284,12 +308,19 @@ public final class VectorKernels implements Kernels {
     @Override
     public void adamStep(float[] parameters, float[] gradient, float[] m, float[] v, float beta1, float beta2,
                          float stepSize, float correction2, float epsilon, float decay, int length) {
+        forRanges(length, (from, to) -> adamRange(parameters, gradient, m, v, beta1, beta2, stepSize, correction2,
+                epsilon, decay, from, to));
+    }
+
+    private static void adamRange(float[] parameters, float[] gradient, float[] m, float[] v, float beta1,
+                                  float beta2, float stepSize, float correction2, float epsilon, float decay,
+                                  int from, int to) {
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
         FloatVector b1 = VectorMath.broadcast(beta1);
         FloatVector b2 = VectorMath.broadcast(beta2);
-        int i = 0;
-        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+        int i = from;
+        for (int whole = from + SPECIES.loopBound(to - from); i < whole; i += LANES) {
             FloatVector g = FloatVector.fromArray(SPECIES, gradient, i);
             FloatVector mi = b1.fma(FloatVector.fromArray(SPECIES, m, i), g.mul(oneMinusBeta1));
             FloatVector vi = b2.fma(FloatVector.fromArray(SPECIES, v, i), g.mul(g).mul(oneMinusBeta2));
@@ -299,7 +330,7 @@ public final class VectorKernels implements Kernels {
             FloatVector theta = FloatVector.fromArray(SPECIES, parameters, i).mul(decay);
             mi.div(denominator).fma(VectorMath.broadcast(-stepSize), theta).intoArray(parameters, i);
         }
-        for (; i < length; i++) {
+        for (; i < to; i++) {
             float g = gradient[i];
             float mi = Math.fma(beta1, m[i], oneMinusBeta1 * g);
             float vi = Math.fma(beta2, v[i], oneMinusBeta2 * (g * g));
@@ -308,5 +339,26 @@ public final class VectorKernels implements Kernels {
             float denominator = (float) Math.sqrt(vi * correction2) + epsilon;
             parameters[i] = Math.fma(-stepSize, mi / denominator, parameters[i] * decay);
         }
+    }
+
+    /** An element-wise kernel over the elements [from, to) of its arrays. */
+    private interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs an element-wise kernel over [0, length): in one call below
+     * {@link #ELEMENTWISE_PARALLEL_THRESHOLD}, else split over the workers at multiples of the
+     * vector length. Each element gets the same operations either way, so the bits do not change.
+     */
+    private void forRanges(int length, Range range) {
+        int parts = length >= ELEMENTWISE_PARALLEL_THRESHOLD ? workers.threads() : 1;
+        if (parts == 1) {
+            range.run(0, length);
+            return;
+        }
+        int partLength = ((length + parts - 1) / parts + LANES - 1) / LANES * LANES;
+        workers.run(parts, part -> range.run(Math.min(length, part * partLength),
+                Math.min(length, (part + 1) * partLength)));
     }
 }

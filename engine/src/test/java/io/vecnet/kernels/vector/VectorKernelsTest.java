@@ -255,6 +255,49 @@ class VectorKernelsTest {
         assertWithin(reference, scalar, tolerance, "axpy vs float64");
     }
 
+    static IntStream splitLengths() {
+        int threshold = VectorKernels.ELEMENTWISE_PARALLEL_THRESHOLD;
+        return IntStream.of(threshold - 1, threshold, threshold + LANES + 3, 3 * threshold + 17);
+    }
+
+    /**
+     * The optimisers' element-wise updates split over threads at these lengths; every element must
+     * get the bits one thread, and the scalar kernels, give it.
+     */
+    @ParameterizedTest(name = "length={0}")
+    @MethodSource("splitLengths")
+    void elementwiseUpdatesSplitOverThreadsGiveTheBitsOfOneThread(int length) {
+        SplittableRandom random = random(length, 12);
+        float[] parameters = randomFloats(random, length, 2f);
+        float[] gradient = randomFloats(random, length, 1f);
+        float[] state = randomFloats(random, length, 0.5f);
+        float[] squares = randomFloats(random, length, 0.5f);
+        for (int i = 0; i < length; i += 97) {
+            parameters[i] = Float.MIN_VALUE * i;
+        }
+        for (int i = 0; i < length; i++) {
+            squares[i] = Math.abs(squares[i]);
+        }
+        List<float[][]> results = new ArrayList<>();
+        for (Kernels kernels : List.of(SCALAR, new VectorKernels(1), new VectorKernels(2), new VectorKernels(3))) {
+            float[] p = parameters.clone();
+            float[] velocity = state.clone();
+            float[] m = state.clone();
+            float[] v = squares.clone();
+            kernels.axpy(-0.01f, gradient, 0, p, 0, length);
+            kernels.flushSubnormals(p, length);
+            kernels.momentumStep(p, gradient, velocity, 0.05f, 0.9f, true, length);
+            kernels.momentumStep(p, gradient, velocity, 0.05f, 0.9f, false, length);
+            kernels.adamStep(p, gradient, m, v, 0.9f, 0.999f, 1e-3f, 1.0005f, 1e-8f, 0.9999f, length);
+            results.add(new float[][] {p, velocity, m, v});
+        }
+        for (int k = 1; k < results.size(); k++) {
+            for (int array = 0; array < 4; array++) {
+                assertSameBits(results.get(0)[array], results.get(k)[array], "kernels " + k + ", array " + array);
+            }
+        }
+    }
+
     static Stream<Arguments> lengthsAndOffsets() {
         return lengths().boxed().flatMap(length -> IntStream.of(1, LANES - 1, LANES + 3)
                 .mapToObj(offset -> Arguments.of(length, offset)));
