@@ -140,7 +140,6 @@ final class TrainCommand implements Callable<Integer> {
         requireWritable(saveFile);
         requireWritable(plotFile);
         PrintWriter out = spec.commandLine().getOut();
-        Kernels kernels = kernelOptions.kernels();
         Rng rng = new Rng(seed);
         Dataset all = dataFile == null ? spiral(rng) : csv();
         NetworkSpec shape = network.spec(spec.commandLine(), all.dimensions(), all.classes(), DEFAULT_HIDDEN);
@@ -154,8 +153,14 @@ final class TrainCommand implements Callable<Integer> {
         Mlp initial = Mlp.initialise(shape, init, rng);
         Optimizer rule = optimizer.create(spec.commandLine(), defaultOptimizer());
         TrainingConfig config = config(training.size());
+        long work = plannedMultiplyAdds(shape, config, training.size());
+        Kernels kernels = kernelOptions.kernelsForRun(work);
         if (dataFile != null && !quiet) {
             out.println(Recipe.describe(shape, init, rule, config, training.size(), held, scaler != null));
+        }
+        if (kernelOptions.choosesScalarFor(work) && !quiet) {
+            out.printf(Locale.ROOT, "scalar kernels: this run (at most %,d million multiply-adds) ends before the "
+                    + "vector kernels would be compiled; --kernels vector uses them anyway%n", work / 1_000_000);
         }
         TrainingReport report = report(out, config, training.size());
         TrainingResult result = train(initial, training, held, kernels, config, rule, report);
@@ -186,6 +191,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** At most how many multiply-adds training takes: forward, backward and weight gradient of each step. */
+    static long plannedMultiplyAdds(NetworkSpec shape, TrainingConfig config, int rows) {
+        int batchRows = config.fullBatch(rows) ? rows : config.batchSize();
+        return 3L * config.totalSteps(rows) * batchRows * shape.parameterCount();
     }
 
     /** Trains with a report every iteration (every epoch with mini-batches); the report decides what to print. */

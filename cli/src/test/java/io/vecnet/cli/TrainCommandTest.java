@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecnet.io.CsvDataset;
 import io.vecnet.data.Dataset;
+import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.KernelProvider;
+import io.vecnet.kernels.Kernels;
 import io.vecnet.nn.Mlp;
 import io.vecnet.io.ModelFile;
 import io.vecnet.nn.Activation;
 import io.vecnet.nn.NetworkSpec;
+import io.vecnet.train.TrainingConfig;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,16 +38,46 @@ class TrainCommandTest {
                 "--print-every", "500", "--save", model.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("training 2 → 30 relu → 3 (small init) on 300 rows, features as they are; "
-                + "gd (lr 1.0), full batch, at most 1500 steps, L2 0.001, no validation\niteration 0: loss 1.09"), run.out());
+                + "gd (lr 1.0), full batch, at most 1500 steps, L2 0.001, no validation\nscalar kernels: this run "
+                + "(at most 247 million multiply-adds) ends before the vector kernels would be compiled; "
+                + "--kernels vector uses them anyway\niteration 0: loss 1.09"), run.out());
         assertTrue(run.out().contains("iteration 1000: loss "), run.out());
         assertTrue(run.out().contains("saved the 2 → 30 relu → 3 model to " + model), run.out());
 
         Mlp loaded = ModelFile.load(model).network();
         assertEquals(30, loaded.spec().hidden().get(0));
         Dataset data = CsvDataset.read(csv);
-        String accuracy = String.format(Locale.ROOT, "training accuracy: %.2f", loaded.accuracy(data, KernelProvider.get()));
+        Kernels scalar = KernelProvider.select(Backend.SCALAR);
+        String accuracy = String.format(Locale.ROOT, "training accuracy: %.2f", loaded.accuracy(data, scalar));
         assertTrue(run.out().contains(accuracy + "\n"), accuracy + " not in\n" + run.out());
-        assertTrue(loaded.accuracy(data, KernelProvider.get()) > 0.6f);
+        assertTrue(loaded.accuracy(data, scalar) > 0.6f);
+    }
+
+    /** A run too short to repay compiling the vector kernels gets the scalar ones, and says so, unless asked. */
+    @Test
+    void shortRunsTrainOnTheScalarKernelsUnlessTheVectorOnesAreAskedFor() {
+        Cli.Run auto = Cli.run("train", "--model", "linear");
+        assertEquals(0, auto.exitCode(), auto.err());
+        assertTrue(auto.out().startsWith("scalar kernels: this run (at most 1 million multiply-adds) ends before"),
+                auto.out());
+        assertTrue(auto.out().contains("\nscalar (plain Java) kernels: 200 iterations in "), auto.out());
+
+        Cli.Run vector = Cli.run("train", "--model", "linear", "--kernels", "vector");
+        assertEquals(0, vector.exitCode(), vector.err());
+        assertFalse(vector.out().contains("scalar"), vector.out());
+        assertTrue(vector.out().contains("\nvector ("), vector.out());
+
+        Cli.Run caseStudy = Cli.run("train", "--quiet");
+        assertTrue(caseStudy.out().contains("\nvector ("), caseStudy.out());
+    }
+
+    @Test
+    void theRunsPlannedWorkCountsEveryStepsBatch() {
+        NetworkSpec spec = NetworkSpec.of(4, 3, Activation.RELU, 100);
+        TrainingConfig fullBatch = new TrainingConfig(1e-3f, 200, 1);
+        assertEquals(3L * 200 * 120 * spec.parameterCount(), TrainCommand.plannedMultiplyAdds(spec, fullBatch, 120));
+        TrainingConfig batches = fullBatch.withBatches(50, 1).withEpochs(10).withIterations(1_000_000);
+        assertEquals(3L * 10 * 3 * 50 * spec.parameterCount(), TrainCommand.plannedMultiplyAdds(spec, batches, 120));
     }
 
     /** The acceptance line: two hidden layers train on the spiral with no other flag. */
