@@ -39,7 +39,7 @@ class TrainCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("training 2 → 30 relu → 3 (small init) on 300 rows, features as they are; "
                 + "gd (lr 1.0), full batch, at most 1500 steps, L2 0.001, no validation\nscalar kernels: this run "
-                + "(at most 247 million multiply-adds) ends before the vector kernels would be compiled; "
+                + "(at most 247.1 million multiply-adds) ends before the vector kernels would be compiled; "
                 + "--kernels vector uses them anyway\niteration 0: loss 1.09"), run.out());
         assertTrue(run.out().contains("iteration 1000: loss "), run.out());
         assertTrue(run.out().contains("saved the 2 → 30 relu → 3 model to " + model), run.out());
@@ -58,7 +58,7 @@ class TrainCommandTest {
     void shortRunsTrainOnTheScalarKernelsUnlessTheVectorOnesAreAskedFor() {
         Cli.Run auto = Cli.run("train", "--model", "linear");
         assertEquals(0, auto.exitCode(), auto.err());
-        assertTrue(auto.out().startsWith("scalar kernels: this run (at most 1 million multiply-adds) ends before"),
+        assertTrue(auto.out().startsWith("scalar kernels: this run (at most 1.6 million multiply-adds) ends before"),
                 auto.out());
         assertTrue(auto.out().contains("\nscalar (plain Java) kernels: 200 iterations in "), auto.out());
 
