@@ -11,7 +11,9 @@ final class KernelOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--kernels", description = "Kernel backend: auto, vector or scalar.", converter = BackendConverter.class)
+    @Option(names = "--kernels", description = "Kernel backend: auto (vector where the JVM has the module; train "
+            + "takes scalar for a run too short to repay compiling the vector ones), vector or scalar.",
+            converter = BackendConverter.class)
     Backend backend = Backend.AUTO;
 
     @Option(names = "--threads", description = "Threads for large matrix work (default: the available cores). "
