@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         description = {"Train a feed-forward classifier.",
                 "With no options: the case study's two-layer net on a 3-arm spiral, by full-batch gradient descent.",
                 "With --data: standardised inputs, Adam, batches of up to " + TrainCommand.RECIPE_BATCH + " rows, "
-                        + "10% held out for validation, early stopping after " + TrainCommand.RECIPE_PATIENCE
+                        + "10%% held out for validation, early stopping after " + TrainCommand.RECIPE_PATIENCE
                         + " epochs without improvement, at most " + TrainCommand.RECIPE_EPOCHS + " epochs; "
                         + "every option below overrides its part. --optimizer gd --batch-size full "
                         + "--no-standardize --validation 0 is the course's algorithm on any file."})

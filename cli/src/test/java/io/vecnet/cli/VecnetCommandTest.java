@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -69,6 +72,22 @@ class VecnetCommandTest {
         Cli.Run trainHelp = Cli.run("train", "--help");
         assertTrue(trainHelp.out().contains("--hidden=WIDTHS") && trainHelp.out().contains("--optimizer=gd|sgd|adam|adamw"),
                 trainHelp.out());
+    }
+
+    /** picocli formats descriptions with String.format and warns on System.err about a stray '%'. */
+    @Test
+    void everyCommandsHelpFormatsCleanly() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : List.of("train", "predict", "plot", "data", "gradcheck", "info")) {
+                assertEquals(0, Cli.run(command, "--help").exitCode(), command);
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
 
     @Test
