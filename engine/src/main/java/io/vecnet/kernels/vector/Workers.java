@@ -51,7 +51,8 @@ final class Workers {
     /**
      * Runs {@code part(0..parts-1)} and returns when all are done: part 0 on the calling thread, the
      * others on the helpers, or all on the calling thread when the helpers are serving another
-     * caller. A part's exception is rethrown after every part has ended.
+     * caller. A part's exception is rethrown after every part has ended, with any other part's
+     * exception suppressed in it.
      */
     void run(int parts, IntConsumer part) {
         if (parts > threads) {
@@ -63,26 +64,35 @@ final class Workers {
             }
             return;
         }
+        Throwable failure = null;
+        int posted = 0;
         try {
             for (int i = 1; i < parts; i++) {
                 helpers[i - 1].post(part, i);
+                posted++;
             }
-            Throwable failure = null;
-            try {
-                part.accept(0);
-            } catch (RuntimeException | Error e) {
-                failure = e;
+            part.accept(0);
+        } catch (Throwable t) {
+            failure = t;
+        }
+        try {
+            for (int i = 0; i < posted; i++) {
+                failure = combined(failure, helpers[i].awaitFinished());
             }
-            for (int i = 1; i < parts; i++) {
-                Throwable helperFailure = helpers[i - 1].awaitFinished();
-                if (failure == null) {
-                    failure = helperFailure;
-                }
-            }
-            rethrow(failure);
         } finally {
             busy.set(false);
         }
+        rethrow(failure);
+    }
+
+    private static Throwable combined(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        if (next != null && next != first) {
+            first.addSuppressed(next);
+        }
+        return first;
     }
 
     private static void rethrow(Throwable failure) {
@@ -120,15 +130,18 @@ final class Workers {
             this.name = name;
         }
 
+        /** Hands the helper a part; if its thread cannot be started, throws with nothing posted. */
         void post(IntConsumer part, int index) {
             this.part = part;
             this.index = index;
-            posted = posted + 1;
             if (thread == null) {
-                thread = new Thread(this, name);
-                thread.setDaemon(true);
-                thread.start();
-            } else if (parked) {
+                Thread started = new Thread(this, name);
+                started.setDaemon(true);
+                started.start();
+                thread = started;
+            }
+            posted = posted + 1;
+            if (parked) {
                 LockSupport.unpark(thread);
             }
         }

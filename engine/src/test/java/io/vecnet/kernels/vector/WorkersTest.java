@@ -93,6 +93,19 @@ class WorkersTest {
         assertEquals(true, helperPartEnded[0]);
     }
 
+    @Test
+    void whenEveryPartFailsTheCallersExceptionCarriesTheHelpers() {
+        Workers workers = new Workers(3);
+        IllegalStateException caller = new IllegalStateException("part 0");
+        ArithmeticException first = new ArithmeticException("part 1");
+        ArithmeticException second = new ArithmeticException("part 2");
+        IllegalStateException caught = assertThrows(IllegalStateException.class, () -> workers.run(3, part -> {
+            throw part == 0 ? caller : part == 1 ? first : second;
+        }));
+        assertSame(caller, caught);
+        assertArrayEquals(new Throwable[] {first, second}, caught.getSuppressed());
+    }
+
     /** Callers that find the helpers busy run their parts themselves: same results, no deadlock. */
     @Test
     void concurrentCallersAllGetTheirResults() throws Exception {
