@@ -159,8 +159,8 @@ final class TrainCommand implements Callable<Integer> {
             out.println(Recipe.describe(shape, init, rule, config, training.size(), held, scaler != null));
         }
         if (kernelOptions.choosesScalarFor(work) && !quiet) {
-            out.printf(Locale.ROOT, "scalar kernels: this run (at most %,.1f million multiply-adds) ends before the "
-                    + "vector kernels would be compiled; --kernels vector uses them anyway%n", work / 1e6);
+            out.printf(Locale.ROOT, "using the scalar kernels: this run (at most %,.1f million multiply-adds) is too "
+                    + "short to gain from the vector ones (--kernels vector forces them)%n", work / 1e6);
         }
         TrainingReport report = report(out, config, training.size());
         TrainingResult result = train(initial, training, held, kernels, config, rule, report);

@@ -23,7 +23,7 @@ public final class VectorKernels implements Kernels {
     /**
      * Element-wise updates over at least this many floats (the optimisers' steps over a network's
      * parameters) are split over the workers. Measured here on two threads: axpy ties at 8,192 floats
-     * and is 1.3x faster at 16,384, Adam's step 2.6x to 3x faster there (each core then holds half
+     * and is 1.3x faster at 16,384, Adam's step 2.6x to 3.4x faster from there (each core then holds half
      * of the four arrays in its own caches).
      */
     static final int ELEMENTWISE_PARALLEL_THRESHOLD = 1 << 14;
