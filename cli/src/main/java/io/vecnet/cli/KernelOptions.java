@@ -3,6 +3,9 @@ package io.vecnet.cli;
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
+import io.vecnet.nn.NetworkSpec;
+import io.vecnet.train.Trainer;
+import io.vecnet.train.TrainingConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -21,31 +24,39 @@ final class KernelOptions {
     Integer threads;
 
     /**
-     * Below this many multiply-adds a training run ends before C2 has compiled the vector kernels,
-     * which until then run interpreted, far slower than the plain Java ones. It is the case study's
-     * break-even, measured here as cold processes with the launcher's flags: its net trained 300
-     * iterations (163 million) in 0.20 s on the scalar kernels against 0.37 s on the vector ones, and
-     * 1,000 (543 million) in 0.53 s against 0.38 s; iris and wine (52 and 130 million) took 0.13 to
-     * 0.17 s against 0.5 to 0.8 s. The generic path compiles later than the case study's fused pass,
-     * so runs on it up to about 1.2 billion (breast cancer: 0.2 s against 0.9 s) would still be faster
-     * on the scalar kernels; one limit cannot tell the two apart.
+     * Below these many multiply-adds a training run ends before C2 has compiled the vector kernels,
+     * which until then run interpreted, far slower than the plain Java ones. Measured here as cold
+     * processes with the launcher's flags. The case study's fused pass compiles soonest: its net
+     * trained 300 iterations (163 million) in 0.20 s on the scalar kernels against 0.37 s on the
+     * vector ones and 1,000 (543 million) in 0.53 s against 0.38 s, so it breaks even at about 364
+     * million. Runs through the layers one by one wait longer: breast cancer (1.2 billion planned)
+     * trained in 0.2 s against 0.9 s, digits (6.3 billion) in 1.45 s against 1.2 s.
      */
-    static final long SHORT_RUN_MULTIPLY_ADDS = 350_000_000L;
+    static final long SHORT_FUSED_RUN_MULTIPLY_ADDS = 350_000_000L;
+    static final long SHORT_RUN_MULTIPLY_ADDS = 2_000_000_000L;
 
     Kernels kernels() {
         return KernelProvider.select(backend, threadCount());
     }
 
-    /**
-     * The kernels for a training run of at most {@code multiplyAdds} multiply-adds: the scalar ones
-     * for a short run when {@code --kernels} is auto, else as {@link #kernels()}.
-     */
-    Kernels kernelsForRun(long multiplyAdds) {
-        return choosesScalarFor(multiplyAdds) ? KernelProvider.select(Backend.SCALAR, threadCount()) : kernels();
+    /** Kernels for one training run, and whether they are the scalar ones because the run is short. */
+    record RunKernels(Kernels kernels, boolean shortRun) {
     }
 
-    boolean choosesScalarFor(long multiplyAdds) {
-        return backend == Backend.AUTO && multiplyAdds < SHORT_RUN_MULTIPLY_ADDS;
+    /**
+     * The kernels for training {@code spec} with {@code config} on {@code rows} rows, at most
+     * {@code multiplyAdds} multiply-adds: with {@code --kernels} auto, the scalar ones for a run too
+     * short to repay compiling the vector ones; else as {@link #kernels()}.
+     */
+    RunKernels kernelsForRun(NetworkSpec spec, TrainingConfig config, int rows, long multiplyAdds) {
+        Kernels chosen = kernels();
+        if (backend != Backend.AUTO || chosen.backend() != Backend.VECTOR) {
+            return new RunKernels(chosen, false);
+        }
+        long limit = new Trainer(chosen).usesFusedPass(spec, config, rows) ? SHORT_FUSED_RUN_MULTIPLY_ADDS
+                : SHORT_RUN_MULTIPLY_ADDS;
+        return multiplyAdds < limit ? new RunKernels(KernelProvider.select(Backend.SCALAR), true)
+                : new RunKernels(chosen, false);
     }
 
     private int threadCount() {

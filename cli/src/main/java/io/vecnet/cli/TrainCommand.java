@@ -154,11 +154,12 @@ final class TrainCommand implements Callable<Integer> {
         Optimizer rule = optimizer.create(spec.commandLine(), defaultOptimizer());
         TrainingConfig config = config(training.size());
         long work = plannedMultiplyAdds(shape, config, training.size());
-        Kernels kernels = kernelOptions.kernelsForRun(work);
+        KernelOptions.RunKernels chosen = kernelOptions.kernelsForRun(shape, config, training.size(), work);
+        Kernels kernels = chosen.kernels();
         if (dataFile != null && !quiet) {
             out.println(Recipe.describe(shape, init, rule, config, training.size(), held, scaler != null));
         }
-        if (kernelOptions.choosesScalarFor(work) && !quiet) {
+        if (chosen.shortRun() && !quiet) {
             out.printf(Locale.ROOT, "using the scalar kernels: this run (at most %,.1f million multiply-adds) is too "
                     + "short to gain from the vector ones (--kernels vector forces them)%n", work / 1e6);
         }

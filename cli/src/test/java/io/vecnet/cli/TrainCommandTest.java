@@ -71,6 +71,15 @@ class TrainCommandTest {
         assertTrue(caseStudy.out().contains("\nvector ("), caseStudy.out());
     }
 
+    /** The layers one by one compile later than the case study's fused pass, so they keep scalar longer. */
+    @Test
+    void theLimitForAShortRunDependsOnWhetherItTakesTheFusedPass() {
+        Cli.Run fused = Cli.run("train", "--iterations", "1000");
+        assertFalse(fused.out().contains("using the scalar kernels"), fused.out());
+        Cli.Run layered = Cli.run("train", "--hidden", "64,32", "--iterations", "500");
+        assertTrue(layered.out().startsWith("using the scalar kernels: this run (at most 1,067.0 million "), layered.out());
+    }
+
     @Test
     void theRunsPlannedWorkCountsEveryStepsBatch() {
         NetworkSpec spec = NetworkSpec.of(4, 3, Activation.RELU, 100);

@@ -149,6 +149,11 @@ public interface Kernels {
         return Optional.empty();
     }
 
+    /** Whether {@link #fusedTwoLayerPass} offers a pass for data of this many inputs and classes. */
+    default boolean offersFusedTwoLayerPass(int inputs, int classes) {
+        return false;
+    }
+
     default void matmul(MatmulForm form, Matrix a, Matrix b, Matrix c, boolean accumulate) {
         int m = form == MatmulForm.ATB ? a.cols() : a.rows();
         int k = form == MatmulForm.ATB ? a.rows() : a.cols();

@@ -73,10 +73,16 @@ public final class Objective {
     }
 
     private static Optional<TwoLayerPass> fusedPass(NetworkSpec spec, Matrix x, int[] labels, Kernels kernels) {
-        if (spec.hidden().size() != 1 || spec.activation() != Activation.RELU) {
+        if (!usesFusedPass(spec, kernels)) {
             return Optional.empty();
         }
         return kernels.fusedTwoLayerPass(x, labels, spec.hidden().get(0), spec.classes());
+    }
+
+    /** Whether the objective of this network on these kernels runs their fused pass. */
+    public static boolean usesFusedPass(NetworkSpec spec, Kernels kernels) {
+        return spec.hidden().size() == 1 && spec.activation() == Activation.RELU
+                && kernels.offersFusedTwoLayerPass(spec.inputs(), spec.classes());
     }
 
     /** The mean loss over the rows plus the L2 term; the gradient of both is written over {@code gradient}. */

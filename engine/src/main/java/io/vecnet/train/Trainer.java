@@ -24,6 +24,15 @@ public final class Trainer {
         return train(model, data, null, config, optimizer, TrainingListener.NONE);
     }
 
+    /**
+     * Whether training {@code spec} on {@code rows} rows with {@code config} takes these kernels'
+     * fused pass (full batch, where the kernels offer one for the shape) rather than the layers
+     * one by one.
+     */
+    public boolean usesFusedPass(NetworkSpec spec, TrainingConfig config, int rows) {
+        return config.fullBatch(rows) && Objective.usesFusedPass(spec, kernels);
+    }
+
     public TrainingResult train(Mlp model, Dataset data, TrainingConfig config, Optimizer optimizer,
                                 TrainingListener listener) {
         return train(model, data, null, config, optimizer, listener);

@@ -58,6 +58,22 @@ class ObjectiveTest {
     }
 
     /** Partitions each computing (1/N)·Σ over their own rows add up to the whole data term. */
+    /** The fused pass is taken by shape, on full batches, where the kernels offer it: the case study's. */
+    @Test
+    void saysWhenTrainingTakesTheFusedPass() {
+        Kernels vector = KernelProvider.select(Backend.VECTOR, 1);
+        Kernels scalar = KernelProvider.select(Backend.SCALAR);
+        NetworkSpec caseStudy = NetworkSpec.of(2, 3, Activation.RELU, 100);
+        TrainingConfig fullBatch = new TrainingConfig(1e-3f, 100, 10);
+        assertEquals(true, new Trainer(vector).usesFusedPass(caseStudy, fullBatch, 300));
+        assertEquals(false, new Trainer(vector).usesFusedPass(caseStudy, fullBatch.withBatches(50, 1), 300));
+        assertEquals(false, new Trainer(scalar).usesFusedPass(caseStudy, fullBatch, 300));
+        assertEquals(false, Objective.usesFusedPass(NetworkSpec.of(2, 3, Activation.RELU, 64, 32), vector));
+        assertEquals(false, Objective.usesFusedPass(NetworkSpec.of(2, 3, Activation.TANH, 100), vector));
+        assertEquals(false, Objective.usesFusedPass(NetworkSpec.of(4, 3, Activation.RELU, 100), vector));
+        assertEquals(false, Objective.usesFusedPass(NetworkSpec.of(2, 10, Activation.RELU, 100), vector));
+    }
+
     @Test
     void scaledPartsOfTheDataAddUpToTheWhole() {
         Dataset all = Spiral.generate(40, 3, Spiral.NOISE, new Rng(3));

@@ -75,9 +75,14 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public Optional<TwoLayerPass> fusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
-        return FusedTwoLayerPass.fits(x.cols(), classes)
+        return offersFusedTwoLayerPass(x.cols(), classes)
                 ? Optional.of(new FusedTwoLayerPass(x, labels, hidden, classes, workers))
                 : Optional.empty();
+    }
+
+    @Override
+    public boolean offersFusedTwoLayerPass(int inputs, int classes) {
+        return FusedTwoLayerPass.fits(inputs, classes);
     }
 
     @Override
