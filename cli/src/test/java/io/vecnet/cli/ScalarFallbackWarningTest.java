@@ -48,8 +48,7 @@ class ScalarFallbackWarningTest {
 
     @Test
     void trainingWarnsOnceAndStillTrains() throws Exception {
-        // Wide enough (3.2 billion multiply-adds planned) that the vector kernels would be chosen.
-        Result result = vecnetWithoutTheVectorModule("train", "--hidden", "3000", "--iterations", "200", "--quiet");
+        Result result = vecnetWithoutTheVectorModule("train", "--iterations", "200", "--quiet");
         assertEquals(0, result.exitCode(), result.err());
         assertEquals(KernelProvider.MISSING_MODULE_WARNING + System.lineSeparator(), result.err());
     }
