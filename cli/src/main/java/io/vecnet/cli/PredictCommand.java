@@ -65,7 +65,8 @@ final class PredictCommand implements Callable<Integer> {
         Classifier model = ModelFile.load(modelFile);
         CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model,
                 labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST);
-        Kernels kernels = kernelOptions.kernels();
+        Kernels kernels = kernelOptions.kernelsForPass(
+                (long) examples.features().rows() * model.network().spec().parameterCount());
         Predictions predictions = Predictions.of(model, examples, kernels);
         PrintWriter stdout = spec.commandLine().getOut();
         // Predictions on standard output are data for another program: the summary then goes to stderr.
