@@ -8,10 +8,8 @@ import io.vecnet.Matrix;
 import io.vecnet.kernels.TwoLayerPass;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The two-layer pass for 2-D inputs and up to 3 classes (the spiral case study exactly), fused so
@@ -40,7 +38,6 @@ final class FusedTwoLayerPass implements TwoLayerPass {
     /** Passes of at least this many (row, hidden unit) pairs are split over the workers. */
     static final long PARALLEL_THRESHOLD = 1L << 18;
     private static final int SHIFTED = CLASSES * LANES;
-    private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
 
     private final int rows;
     private final int paddedRows;
@@ -54,7 +51,8 @@ final class FusedTwoLayerPass implements TwoLayerPass {
     private final int b2Offset;
     /** INPUTS x paddedRows: the features transposed, zero in padding. */
     private final float[] xt;
-    private final int[] labels;
+    /** Each row's label as a float, to compare with class indices in float lanes; 0 in padding rows. */
+    private final float[] classValues;
     /** CLASSES x paddedRows, zero in padding rows. */
     private final float[] dscores;
     /** Parameters padded and laid out for the lanes: w1 INPUTS x paddedHidden, w2 CLASSES x paddedHidden (transposed). */
@@ -91,7 +89,10 @@ final class FusedTwoLayerPass implements TwoLayerPass {
                 xt[d * paddedRows + i] = x.get(i, d);
             }
         }
-        this.labels = Arrays.copyOf(labels, paddedRows);
+        this.classValues = new float[paddedRows];
+        for (int i = 0; i < rows; i++) {
+            classValues[i] = labels[i];
+        }
         this.dscores = new float[CLASSES * paddedRows];
         this.rowLoss = new float[paddedRows];
         this.w1 = new float[INPUTS * paddedHidden];
@@ -143,7 +144,10 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         for (int r = fromRow; r < toRow; r += LANES) {
             blockScores(r, block);
             blockExp(block);
-            blockLossAndDscores(r, block, scale);
+            // Loss and dscores are two methods so that C2 can inline all of each: a vector or mask
+            // passed to a call it did not inline is boxed on the heap, costing a run its speed.
+            blockLoss(r, block);
+            blockDscores(r, block, scale);
         }
     }
 
@@ -231,29 +235,30 @@ final class FusedTwoLayerPass implements TwoLayerPass {
         }
     }
 
-    /** From the block's exps: writes its rows' losses and its dscores. */
-    private void blockLossAndDscores(int r, float[] block, float scale) {
-        IntVector y = IntVector.fromArray(INT_SPECIES, labels, r);
-        FloatVector e0 = FloatVector.fromArray(SPECIES, block, 0);
-        FloatVector e1 = FloatVector.fromArray(SPECIES, block, LANES);
-        FloatVector e2 = FloatVector.fromArray(SPECIES, block, 2 * LANES);
-        FloatVector sum = e0.add(e1).add(e2);
+    /** From the block's exps and shifted scores: its rows' losses, log(sum of exps) - shifted correct score. */
+    private void blockLoss(int r, float[] block) {
+        FloatVector y = FloatVector.fromArray(SPECIES, classValues, r);
         FloatVector correct = FloatVector.fromArray(SPECIES, block, SHIFTED)
-                .blend(FloatVector.fromArray(SPECIES, block, SHIFTED + LANES), isClass(y, 1))
-                .blend(FloatVector.fromArray(SPECIES, block, SHIFTED + 2 * LANES), isClass(y, 2));
-        VectorMask<Float> valid = SPECIES.indexInRange(r, rows);
-        FloatVector zero = FloatVector.zero(SPECIES);
-        VectorMath.log(sum).sub(correct).intoArray(rowLoss, r);
-        FloatVector rowScale = broadcast(scale).div(sum);
+                .blend(FloatVector.fromArray(SPECIES, block, SHIFTED + LANES), y.eq(1f))
+                .blend(FloatVector.fromArray(SPECIES, block, SHIFTED + 2 * LANES), y.eq(2f));
+        VectorMath.log(expSum(block)).sub(correct).intoArray(rowLoss, r);
+    }
+
+    /** From the block's exps: its dscores, (probability - [class is the label]) * scale, zero in padding rows. */
+    private void blockDscores(int r, float[] block, float scale) {
+        FloatVector y = FloatVector.fromArray(SPECIES, classValues, r);
+        VectorMask<Float> padding = SPECIES.indexInRange(r, rows).not();
+        FloatVector rowScale = broadcast(scale).div(expSum(block));
         for (int k = 0; k < CLASSES; k++) {
             FloatVector g = FloatVector.fromArray(SPECIES, block, k * LANES).mul(rowScale);
-            g = zero.blend(g.blend(g.sub(scale), isClass(y, k)), valid);
-            g.intoArray(dscores, k * paddedRows + r);
+            g.blend(g.sub(scale), y.eq(k)).blend(0f, padding).intoArray(dscores, k * paddedRows + r);
         }
     }
 
-    private static VectorMask<Float> isClass(IntVector labels, int k) {
-        return labels.compare(VectorOperators.EQ, k).cast(SPECIES);
+    private static FloatVector expSum(float[] block) {
+        return FloatVector.fromArray(SPECIES, block, 0)
+                .add(FloatVector.fromArray(SPECIES, block, LANES))
+                .add(FloatVector.fromArray(SPECIES, block, 2 * LANES));
     }
 
     /** Gradients of hidden units c..c+LANES, summed over the examples in order. */
