@@ -1,7 +1,10 @@
 package io.vecnet.cli;
 
+import io.vecnet.train.WarmUp;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +19,8 @@ public final class VecnetCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
     /** The subcommands by name, in the order the usage lists them. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    /** The subcommands that run the kernels: they warm them up while picocli reads the options. */
+    private static final Set<String> COMPUTING = Set.of("train", "predict", "plot");
 
     static {
         SUBCOMMANDS.put("train", TrainCommand::new);
@@ -39,6 +44,9 @@ public final class VecnetCommand implements Runnable {
         System.setProperty("java.awt.headless", "true");
         EngineLog.install();
         Interruption.install();
+        if (args.length > 0 && COMPUTING.contains(args[0])) {
+            WarmUp.startInBackground();
+        }
         int exitCode = commandLine(args).execute(args);
         Interruption.exiting();
         System.exit(exitCode);
