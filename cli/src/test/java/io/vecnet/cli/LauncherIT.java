@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -61,12 +62,18 @@ class LauncherIT {
         Path cacheDir = ROOT.resolve("cli/target/aot");
         deleteTree(cacheDir);
         try {
+            Files.createDirectories(cacheDir);
+            FileTime beforeTheJar = FileTime.fromMillis(
+                    Files.getLastModifiedTime(ROOT.resolve("cli/target/vecnet.jar")).toMillis() - 60_000);
+            for (String stale : List.of("vecnet-1.aot", "vecnet-2.aot.failed")) {
+                Files.setLastModifiedTime(Files.createFile(cacheDir.resolve(stale)), beforeTheJar);
+            }
             Result first = vecnetWithCache("train", "--quiet", "--iterations", "300");
             assertEquals(0, first.exitCode(), first.err());
             assertEquals("vecnet: making a start-up cache for this JDK and CPU (once; VECNET_AOT=0 turns it off)...\n",
                     first.err());
             List<Path> caches = aotFiles(cacheDir);
-            assertEquals(1, caches.size(), caches.toString());
+            assertEquals(1, caches.size(), "the new cache only, the earlier builds' gone: " + caches);
             Result second = vecnetWithCache("train", "--quiet", "--iterations", "300");
             assertEquals("", second.err());
             assertEquals(trainingOutput(first.out()), trainingOutput(second.out()));
