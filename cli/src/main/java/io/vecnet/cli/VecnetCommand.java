@@ -2,9 +2,10 @@ package io.vecnet.cli;
 
 import io.vecnet.train.WarmUp;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +20,6 @@ public final class VecnetCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
     /** The subcommands by name, in the order the usage lists them. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
-    /** The subcommands that run the kernels: they warm them up while picocli reads the options. */
-    private static final Set<String> COMPUTING = Set.of("train", "predict", "plot");
 
     static {
         SUBCOMMANDS.put("train", TrainCommand::new);
@@ -44,12 +43,27 @@ public final class VecnetCommand implements Runnable {
         System.setProperty("java.awt.headless", "true");
         EngineLog.install();
         Interruption.install();
-        if (args.length > 0 && COMPUTING.contains(args[0])) {
-            WarmUp.startInBackground();
-        }
+        warmUpRoute(args).ifPresent(WarmUp::startInBackground);
         int exitCode = commandLine(args).execute(args);
         Interruption.exiting();
         System.exit(exitCode);
+    }
+
+    /**
+     * The route through the engine that the subcommand in {@code args} is likely to take, warmed up
+     * while picocli reads the options: training on the built-in spiral takes the case study's fused
+     * pass, training on a file and predicting the layers one by one.
+     */
+    static Optional<WarmUp.Route> warmUpRoute(String... args) {
+        if (args.length == 0) {
+            return Optional.empty();
+        }
+        boolean onAFile = Arrays.stream(args).anyMatch(arg -> arg.equals("--data") || arg.startsWith("--data="));
+        return switch (args[0]) {
+            case "train" -> Optional.of(onAFile ? WarmUp.Route.LAYERS : WarmUp.Route.FUSED_PASS);
+            case "predict", "plot" -> Optional.of(WarmUp.Route.LAYERS);
+            default -> Optional.empty();
+        };
     }
 
     /**

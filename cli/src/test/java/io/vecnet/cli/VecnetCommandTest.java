@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.vecnet.train.WarmUp;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The commands of the case-study issue: train with its defaults, help, version, info, usage errors. */
 class VecnetCommandTest {
+    /** Each command warms up the route it is likely to take, and only commands that compute warm up. */
+    @Test
+    void warmsUpTheRouteTheCommandTakes() {
+        assertEquals(Optional.of(WarmUp.Route.FUSED_PASS), VecnetCommand.warmUpRoute("train", "--quiet"));
+        assertEquals(Optional.of(WarmUp.Route.LAYERS), VecnetCommand.warmUpRoute("train", "--data", "x.csv"));
+        assertEquals(Optional.of(WarmUp.Route.LAYERS), VecnetCommand.warmUpRoute("train", "--data=x.csv"));
+        assertEquals(Optional.of(WarmUp.Route.LAYERS), VecnetCommand.warmUpRoute("predict", "--model", "m"));
+        assertEquals(Optional.of(WarmUp.Route.LAYERS), VecnetCommand.warmUpRoute("plot", "--model", "m"));
+        assertEquals(Optional.empty(), VecnetCommand.warmUpRoute("info"));
+        assertEquals(Optional.empty(), VecnetCommand.warmUpRoute("data", "spiral"));
+        assertEquals(Optional.empty(), VecnetCommand.warmUpRoute());
+    }
+
     @Test
     void defaultTrainingPrintsTheCaseStudysLinesTheAccuracyAndASummary() {
         Cli.Run run = Cli.run("train");

@@ -14,11 +14,16 @@ class WarmUpTest {
     void aWarmUpRunningBesideTrainingChangesNoResult() throws InterruptedException {
         Kernels vector = KernelProvider.select(Backend.VECTOR, 1);
         float[] alone = CaseStudyRun.linear(2, vector).model().parameters();
-        Thread warmUp = new Thread(WarmUp::run);
+        Thread warmUp = new Thread(() -> {
+            WarmUp.run(WarmUp.Route.LAYERS);
+            WarmUp.run(WarmUp.Route.FUSED_PASS);
+        });
         warmUp.start();
         float[] beside = CaseStudyRun.linear(2, vector).model().parameters();
         warmUp.join();
-        WarmUp.run();
+        for (WarmUp.Route route : WarmUp.Route.values()) {
+            WarmUp.run(route);
+        }
         assertArrayEquals(alone, beside);
         assertArrayEquals(alone, CaseStudyRun.linear(2, vector).model().parameters());
         assertArrayEquals(CaseStudyRun.net(3, vector).model().parameters(),
@@ -28,7 +33,7 @@ class WarmUpTest {
     @Test
     void startsADaemonThreadWhereTheVectorModuleIs() throws InterruptedException {
         assertTrue(KernelProvider.vectorAvailable(), "the engine's tests run with the vector module");
-        Thread thread = WarmUp.startInBackground().orElseThrow();
+        Thread thread = WarmUp.startInBackground(WarmUp.Route.FUSED_PASS).orElseThrow();
         assertTrue(thread.isDaemon());
         thread.join();
     }
