@@ -57,24 +57,26 @@ final class KernelOptions {
      */
     RunKernels kernelsForRun(NetworkSpec spec, TrainingConfig config, int rows, long multiplyAdds) {
         Kernels chosen = kernels();
-        if (backend != Backend.AUTO || chosen.backend() != Backend.VECTOR) {
-            return new RunKernels(chosen, false);
-        }
         long limit = new Trainer(chosen).usesFusedPass(spec, config, rows) ? SHORT_FUSED_RUN_MULTIPLY_ADDS
                 : SHORT_RUN_MULTIPLY_ADDS;
-        return multiplyAdds < limit ? new RunKernels(KernelProvider.select(Backend.SCALAR), true)
-                : new RunKernels(chosen, false);
+        return tooShortForVector(chosen, multiplyAdds, limit)
+                ? new RunKernels(KernelProvider.select(Backend.SCALAR), true) : new RunKernels(chosen, false);
     }
 
     /**
-     * The kernels for one pass of {@code multiplyAdds} multiply-adds: with {@code --kernels} auto, the
-     * scalar ones for a pass too short to repay compiling the vector ones; else as {@link #kernels()}.
+     * The kernels for one pass of {@code rows} rows through {@code spec} (rows x parameters
+     * multiply-adds): with {@code --kernels} auto, the scalar ones for a pass too short to repay
+     * compiling the vector ones; else as {@link #kernels()}.
      */
-    Kernels kernelsForPass(long multiplyAdds) {
+    Kernels kernelsForPass(NetworkSpec spec, int rows) {
         Kernels chosen = kernels();
-        boolean shortPass = backend == Backend.AUTO && chosen.backend() == Backend.VECTOR
-                && multiplyAdds < SHORT_PASS_MULTIPLY_ADDS;
-        return shortPass ? KernelProvider.select(Backend.SCALAR) : chosen;
+        return tooShortForVector(chosen, (long) rows * spec.parameterCount(), SHORT_PASS_MULTIPLY_ADDS)
+                ? KernelProvider.select(Backend.SCALAR) : chosen;
+    }
+
+    /** Whether {@code --kernels} auto chose the vector kernels for work below {@code limit} multiply-adds. */
+    private boolean tooShortForVector(Kernels chosen, long multiplyAdds, long limit) {
+        return backend == Backend.AUTO && chosen.backend() == Backend.VECTOR && multiplyAdds < limit;
     }
 
     private int threadCount() {

@@ -65,8 +65,7 @@ final class PredictCommand implements Callable<Integer> {
         Classifier model = ModelFile.load(modelFile);
         CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model,
                 labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST);
-        Kernels kernels = kernelOptions.kernelsForPass(
-                (long) examples.features().rows() * model.network().spec().parameterCount());
+        Kernels kernels = kernelOptions.kernelsForPass(model.network().spec(), examples.features().rows());
         Predictions predictions = Predictions.of(model, examples, kernels);
         PrintWriter stdout = spec.commandLine().getOut();
         // Predictions on standard output are data for another program: the summary then goes to stderr.

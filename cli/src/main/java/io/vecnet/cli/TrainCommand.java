@@ -166,8 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingReport report = report(out, config, training.size());
         TrainingResult result = train(initial, training, held, kernels, config, rule, report);
         Classifier trained = new Classifier(result.model(), scaler, classNames);
-        float accuracy = result.model().accuracy(training,
-                kernelOptions.kernelsForPass((long) training.size() * shape.parameterCount()));
+        float accuracy = result.model().accuracy(training, kernelOptions.kernelsForPass(shape, training.size()));
         out.printf(Locale.ROOT, "training accuracy: %.2f%n", accuracy);
         if (result.validation() != null) {
             out.printf(Locale.ROOT, "validation accuracy: %.4f (%d rows held out)%s%n", result.validation().accuracy(),

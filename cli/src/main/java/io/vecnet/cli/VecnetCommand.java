@@ -1,7 +1,6 @@
 package io.vecnet.cli;
 
 import io.vecnet.train.WarmUp;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

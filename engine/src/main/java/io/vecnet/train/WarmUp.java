@@ -64,21 +64,27 @@ public final class WarmUp {
      */
     static void run(Route route) {
         Kernels kernels = KernelProvider.select(Backend.VECTOR, 1);
-        Trainer trainer = new Trainer(kernels);
         Rng rng = new Rng(1);
-        if (route == Route.FUSED_PASS) {
-            Dataset spiral = Spiral.generate(1, Spiral.CLASSES, Spiral.NOISE, rng);
-            Mlp fused = Mlp.initialise(NetworkSpec.of(2, Spiral.CLASSES, Activation.RELU, 1), rng);
-            trainer.train(fused, spiral, new TrainingConfig(1e-3f, 1, 1), new GradientDescent(1f));
-            return;
+        switch (route) {
+            case FUSED_PASS -> fusedPass(kernels, rng);
+            case LAYERS -> layers(kernels, rng);
         }
+    }
+
+    private static void fusedPass(Kernels kernels, Rng rng) {
+        Dataset spiral = Spiral.generate(1, Spiral.CLASSES, Spiral.NOISE, rng);
+        Mlp net = Mlp.initialise(NetworkSpec.of(2, Spiral.CLASSES, Activation.RELU, 1), rng);
+        new Trainer(kernels).train(net, spiral, new TrainingConfig(1e-3f, 1, 1), new GradientDescent(1f));
+    }
+
+    private static void layers(Kernels kernels, Rng rng) {
         Dataset training = gaussian(4, rng);
         Dataset validation = gaussian(2, rng);
-        Mlp layered = Mlp.initialise(NetworkSpec.of(FEATURES, CLASSES, Activation.RELU, 1, 1), rng);
+        Mlp net = Mlp.initialise(NetworkSpec.of(FEATURES, CLASSES, Activation.RELU, 1, 1), rng);
         TrainingConfig batches = new TrainingConfig(1e-4f, TrainingConfig.UNLIMITED, 1, 2, 1, 1,
                 LearningRateSchedule.CONSTANT, 0);
-        Mlp trained = trainer.train(layered, training, validation, batches, new Adam(Adam.DEFAULT_LEARNING_RATE),
-                TrainingListener.NONE).model();
+        Mlp trained = new Trainer(kernels).train(net, training, validation, batches,
+                new Adam(Adam.DEFAULT_LEARNING_RATE), TrainingListener.NONE).model();
         trained.accuracy(validation, kernels);
     }
 
