@@ -7,17 +7,25 @@ import static io.vecnet.kernels.vector.PackedGemm.NR;
  * The packed GEMM's block sizes, derived from one core's caches rather than tuned on one CPU. The
  * micro-kernel sweeps a KC x NR panel of packed B with every MR-row panel of an MC x KC block of
  * packed A: the B panel is sized to half the level-1 data cache, where it stays for the whole sweep,
- * and the A block to half of level 2, from which its panels stream. B is packed NC columns at a
- * time, a KC x NC block also sized to half of level 2.
+ * and the A block to half of level 2, from which its panels stream. B is packed whole when it takes
+ * at most {@code stripFloats} packed (A is then packed once), else NC columns at a time, a KC x NC
+ * block also sized to half of level 2.
  */
-record GemmBlocking(int kc, int mc, int nc) {
+record GemmBlocking(int kc, int mc, int nc, long stripFloats) {
+    /** Floats of packed B (16 MiB) up to which all of B's columns are packed at once. */
+    static final long STRIP_FLOATS = 1L << 22;
     /** The blocking for the caches of the machine this JVM runs on. */
     static final GemmBlocking DETECTED = forCaches(CacheSizes.detect());
 
     GemmBlocking {
-        if (kc < 1 || mc < MR || mc % MR != 0 || nc < NR || nc % NR != 0) {
-            throw new IllegalArgumentException("bad blocking kc " + kc + ", mc " + mc + ", nc " + nc);
+        if (kc < 1 || mc < MR || mc % MR != 0 || nc < NR || nc % NR != 0 || stripFloats < 0) {
+            throw new IllegalArgumentException("bad blocking kc " + kc + ", mc " + mc + ", nc " + nc
+                    + ", strip floats " + stripFloats);
         }
+    }
+
+    GemmBlocking(int kc, int mc, int nc) {
+        this(kc, mc, nc, STRIP_FLOATS);
     }
 
     static GemmBlocking forCaches(CacheSizes caches) {
@@ -38,6 +46,7 @@ record GemmBlocking(int kc, int mc, int nc) {
 
     @Override
     public String toString() {
-        return "KC " + kc + ", MC " + mc + ", NC " + nc + " for an " + MR + " x " + NR + " micro-kernel";
+        String strip = stripFloats == STRIP_FLOATS ? "" : ", B whole up to " + stripFloats + " floats";
+        return "KC " + kc + ", MC " + mc + ", NC " + nc + strip + " for an " + MR + " x " + NR + " micro-kernel";
     }
 }

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * Goto-style GEMM. B is packed KC x NC at a time into panels NR columns wide, A into panels MR rows
- * tall; a micro-kernel keeps an MR x NR tile of C in registers while it walks one B panel
+ * Goto-style GEMM. B is packed into panels NR columns wide (all of it at once when it fits, else
+ * KC x NC at a time), A into panels MR rows tall; a micro-kernel keeps an MR x NR tile of C in registers while it walks one B panel
  * (held in L1) against every A panel of an MC-row block (held in L2). Block sizes come from the
  * caches the OS reports ({@link GemmBlocking}). Packing reads the operands in whatever layout the
  * form names, so the transposed forms cost no extra pass. Partial sums of each KC block are added
@@ -33,8 +33,6 @@ final class PackedGemm {
      * n = 112 (each hand-off costs about 1 µs, see {@link Workers}).
      */
     static final long PARALLEL_THRESHOLD = 1L << 19;
-    /** Floats of packed B (16 MiB) up to which a whole k x NC strip is packed at once. */
-    static final long PACKED_B_BUDGET = 1L << 22;
 
     private PackedGemm() {
     }
@@ -88,10 +86,11 @@ final class PackedGemm {
 
     /**
      * C[rowStart..rowEnd, colStart..colEnd) (+)= the product, touching no other element of C. When
-     * the packed B strip (k x NC) is small, all of it is packed first and each MC-row block of C then
-     * takes every KC block in turn while it is still in cache; otherwise (deep k) each KC block of B
-     * is packed and swept over all of C, Goto's order. Either way the KC blocks reach each element
-     * of C in ascending order, so the bits are the same.
+     * all of B's columns in the range fit the blocking's strip when packed, they are packed first
+     * as one strip and each MC-row block of C then takes every KC block in turn, so that A is packed
+     * once; otherwise (deep k or wide n) B is taken NC columns at a time, and each KC block of it is
+     * packed and swept over all of C, Goto's order. Either way the KC blocks reach each element of C
+     * in ascending order, so the bits are the same.
      */
     private static void multiplyBlock(Product product, boolean accumulate, int rowStart, int rowEnd, int colStart,
                                       int colEnd) {
@@ -104,8 +103,9 @@ final class PackedGemm {
         int k = product.k();
         int kc = depth(k, product.blocking().kc());
         int mcMax = product.blocking().mc();
-        int ncMax = product.blocking().nc();
-        boolean wholeStrip = (long) k * ncMax <= PACKED_B_BUDGET;
+        int strip = roundUp(colEnd - colStart, NR);
+        boolean wholeStrip = (long) k * strip <= product.blocking().stripFloats();
+        int ncMax = wholeStrip ? strip : product.blocking().nc();
         float[] aPack = Scratch.get(Scratch.Slot.A, mcMax * kc);
         float[] bPack = Scratch.get(Scratch.Slot.B, (wholeStrip ? k : kc) * ncMax);
         for (int jc = colStart; jc < colEnd; jc += ncMax) {
@@ -155,37 +155,48 @@ final class PackedGemm {
 
     /**
      * bPack[packStart + panel·kc·NR + p·NR + col] = B(pc + p, jc + panel·NR + col), zero beyond nc.
-     * Each loop reads B along its stored rows: a panel row is one copy in the AB and ATB forms, and
-     * in ABT each column of the panel is one stored row.
+     * Each loop reads B along its stored rows: in the AB and ATB forms a stored row of B feeds one
+     * row of every panel in turn (panel by panel, the reads would jump a whole row of B each time
+     * and miss the cache and the TLB on every one: 7% of a 1024-square product); in ABT each column
+     * of a panel is one stored row.
      */
     private static void packB(Product product, int pc, int kc, int jc, int nc, float[] bPack, int packStart) {
+        int lastWidth = nc % NR;
+        if (lastWidth != 0) {
+            int lastPanel = packStart + (nc - lastWidth) * kc;
+            Arrays.fill(bPack, lastPanel, lastPanel + kc * NR, 0f);
+        }
+        if (product.form() == MatmulForm.ABT) {
+            packTransposedB(product, pc, kc, jc, nc, bPack, packStart);
+            return;
+        }
         float[] b = product.b();
-        int bOffset = product.bOffset(), k = product.k(), n = product.n();
-        for (int jr = 0; jr < nc; jr += NR) {
-            int width = Math.min(NR, nc - jr);
-            int panel = packStart + jr * kc;
-            if (width < NR) {
-                Arrays.fill(bPack, panel, panel + kc * NR, 0f);
+        int n = product.n();
+        for (int p = 0; p < kc; p++) {
+            int row = product.bOffset() + (pc + p) * n + jc;
+            for (int jr = 0; jr < nc; jr += NR) {
+                System.arraycopy(b, row + jr, bPack, packStart + jr * kc + p * NR, Math.min(NR, nc - jr));
             }
-            if (product.form() == MatmulForm.ABT) {
-                for (int col = 0; col < width; col++) {
-                    int row = bOffset + (jc + jr + col) * k + pc;
-                    for (int p = 0, dst = panel + col; p < kc; p++, dst += NR) {
-                        bPack[dst] = b[row + p];
-                    }
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, bOffset + (pc + p) * n + jc + jr, bPack, panel + p * NR, width);
-                }
+        }
+    }
+
+    private static void packTransposedB(Product product, int pc, int kc, int jc, int nc, float[] bPack,
+                                        int packStart) {
+        float[] b = product.b();
+        int k = product.k();
+        for (int col = 0; col < nc; col++) {
+            int row = product.bOffset() + (jc + col) * k + pc;
+            int panelColumn = packStart + col / NR * NR * kc + col % NR;
+            for (int p = 0, dst = panelColumn; p < kc; p++, dst += NR) {
+                bPack[dst] = b[row + p];
             }
         }
     }
 
     /**
-     * aPack[panel][p][0..MR): A(ic + panel·MR + r, pc + p), zero beyond the mc rows. As in
-     * {@link #packB}, each loop reads A along its stored rows: the transposed form copies a
-     * panel row at a time, the others walk each of the panel's rows.
+     * aPack[panel][p][0..MR): A(ic + panel·MR + r, pc + p), zero beyond the mc rows. Each loop reads
+     * A along its stored rows: the transposed form copies a panel row at a time, the others walk
+     * each of the panel's rows.
      */
     private static void packA(Product product, int pc, int kc, int ic, int mc, float[] aPack) {
         float[] a = product.a();
@@ -197,9 +208,7 @@ final class PackedGemm {
                 Arrays.fill(aPack, panel, panel + kc * MR, 0f);
             }
             if (product.form() == MatmulForm.ATB) {
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, aOffset + (pc + p) * m + ic + ir, aPack, panel + p * MR, height);
-                }
+                copyRowPieces(a, aOffset + pc * m + ic + ir, m, kc, height, aPack, panel);
             } else {
                 for (int r = 0; r < height; r++) {
                     int row = aOffset + (ic + ir + r) * k + pc;
@@ -207,6 +216,25 @@ final class PackedGemm {
                         aPack[dst] = a[row + p];
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * aPack[panel + p·MR + r] = a[src + p·stride + r] for p < kc, r < height. A full panel copies its
+     * MR floats with a loop of constant length rather than {@code System.arraycopy}, whose call per
+     * five floats made the weight-gradient product (ATB) 20% slower.
+     */
+    private static void copyRowPieces(float[] a, int src, int stride, int kc, int height, float[] aPack, int panel) {
+        if (height == MR) {
+            for (int p = 0, dst = panel; p < kc; p++, src += stride, dst += MR) {
+                for (int r = 0; r < MR; r++) {
+                    aPack[dst + r] = a[src + r];
+                }
+            }
+        } else {
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(a, src + p * stride, aPack, panel + p * MR, height);
             }
         }
     }

@@ -219,7 +219,8 @@ class MatmulKernelTest {
 
     /**
      * Every blocking the OS could choose must give a correct product: block sizes from small caches
-     * and this machine's, and the smallest legal blocks, which make every tile an edge of some block;
+     * and this machine's, and the smallest legal blocks, which make every tile an edge of some block,
+     * with B packed whole and (strip of 0 floats) one KC x NC block at a time;
      * the largest shape crosses every block edge, and where it is large enough to split, it gives the
      * same bits on three threads as on one.
      */
@@ -251,6 +252,7 @@ class MatmulKernelTest {
         return Stream.of(
                 new GemmBlocking(1, PackedGemm.MR, PackedGemm.NR),
                 new GemmBlocking(7, 2 * PackedGemm.MR, 3 * PackedGemm.NR),
+                new GemmBlocking(7, 2 * PackedGemm.MR, 3 * PackedGemm.NR, 0),
                 GemmBlocking.forCaches(new CacheSizes(1024, 4096, "tiny")),
                 GemmBlocking.forCaches(new CacheSizes(32 * 1024, 256 * 1024, "small")),
                 GemmBlocking.DETECTED);
