@@ -28,6 +28,9 @@ VECNET_TRAIN = {
     "big-spiral": ["train", "--points", "10000", "--iterations", "1000"],
 }
 
+# With --warm, each vecnet (CompareMain) process first trains the workload for this long.
+WARM_SECONDS = 3
+
 VECNET_LOOP = "vecnet (CompareMain)"
 VECNET_ONE_THREAD = "vecnet 1 thread (CompareMain)"
 VECNET_CLI = "vecnet train (CLI)"
@@ -39,32 +42,36 @@ def has_torch(python):
 
 
 def implementations(workload, args, torch_available):
-    """(name, command, regex for the loop time) for each implementation of workload."""
+    """(name, command, regex for the loop time, extra environment) for each implementation of workload."""
     python = [sys.executable]
+    numpy = python + [os.path.join(BENCH, "casestudy_numpy.py"), workload, "--dtype"]
+    one_thread = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     found = [
-        ("numpy float64", python + [os.path.join(BENCH, "casestudy_numpy.py"), workload, "--dtype", "float64"],
-         LOOP_SECONDS),
-        ("numpy float32", python + [os.path.join(BENCH, "casestudy_numpy.py"), workload, "--dtype", "float32"],
-         LOOP_SECONDS),
+        ("numpy float64", numpy + ["float64"], LOOP_SECONDS, {}),
+        ("numpy float32", numpy + ["float32"], LOOP_SECONDS, {}),
+        ("numpy float32 1 thread", numpy + ["float32"], LOOP_SECONDS, one_thread),
     ]
     if torch_available:
         torch = [args.torch_python, os.path.join(BENCH, "casestudy_torch.py"), workload]
-        found.append(("torch float32", torch + ["--threads", str(os.cpu_count())], LOOP_SECONDS))
-        found.append(("torch float32 1 thread", torch + ["--threads", "1"], LOOP_SECONDS))
+        found.append(("torch float32", torch + ["--threads", str(os.cpu_count())], LOOP_SECONDS, {}))
+        found.append(("torch float32 1 thread", torch + ["--threads", "1"], LOOP_SECONDS, {}))
+    warm = ["--warm-seconds", str(WARM_SECONDS)] if args.warm else []
     for name, threads in ((VECNET_LOOP, os.cpu_count()), (VECNET_ONE_THREAD, 1)):
         found.append((name, [args.java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmx2g",
-                             "-Dvecnet.threads=%d" % threads, "-cp", args.jar, "io.vecnet.bench.CompareMain", workload],
-                      LOOP_SECONDS))
+                             "-Dvecnet.threads=%d" % threads, "-cp", args.jar, "io.vecnet.bench.CompareMain"]
+                      + warm + [workload], LOOP_SECONDS, {}))
     if workload in VECNET_TRAIN:
-        found.append((VECNET_CLI, [args.vecnet] + VECNET_TRAIN[workload], CLI_LOOP_SECONDS))
+        found.append((VECNET_CLI, [args.vecnet] + VECNET_TRAIN[workload], CLI_LOOP_SECONDS, {}))
     return found
 
 
 # Some machines pin OpenBLAS to an older kernel through these variables, which older OpenBLAS builds
 # need there; they slow a current one. The comparison is with the OpenBLAS a user of NumPy gets.
-def run_once(command, loop_pattern):
+def run_once(command, loop_pattern, extra_environment):
+    environment = unpinned_environment()
+    environment.update(extra_environment)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=unpinned_environment())
+    done = subprocess.run(command, capture_output=True, text=True, env=environment)
     process_seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit("bench/compare: %s failed (exit %d):\n%s" % (" ".join(command), done.returncode, done.stderr))
@@ -114,6 +121,8 @@ def describe_environment(args, torch_available):
     print("vecnet train (CLI): the launcher's start-up cache %s" % ("on (made before the runs)" if aot
                                                                     else "off (VECNET_AOT=0)"))
     print("runs per implementation: %d, interleaved" % args.runs)
+    if args.warm:
+        print("vecnet (CompareMain) rows warm: each process first trains the workload for %d s" % WARM_SECONDS)
 
 
 def seconds(value):
@@ -124,16 +133,20 @@ def ratio(value, reference):
     return "" if value is None or not reference else "%.2fx" % (value / reference)
 
 
+def same_threads(name):
+    """The vecnet row a loop time is compared with: the one-thread run for one-thread rows."""
+    return VECNET_ONE_THREAD if name.endswith("1 thread") or name == VECNET_ONE_THREAD else VECNET_LOOP
+
+
 def print_table(workload, results):
     medians = {}
     for name, runs in results.items():
         loops = [loop for _, loop, _ in runs if loop is not None]
         medians[name] = (statistics.median(r[0] for r in runs), statistics.median(loops) if loops else None,
                          runs[0][2])
-    loop_reference = medians[VECNET_LOOP][1]
     process_reference = medians[VECNET_CLI if VECNET_CLI in medians else VECNET_LOOP][0]
     header = ["implementation", "loop", "process", "loop ÷ vecnet", "process ÷ vecnet", "final loss"]
-    rows = [[name, seconds(loop), seconds(process), ratio(loop, loop_reference),
+    rows = [[name, seconds(loop), seconds(process), ratio(loop, medians[same_threads(name)][1]),
              ratio(process, process_reference), loss] for name, (process, loop, loss) in medians.items()]
     widths = [max(len(row[i]) for row in [header] + rows) for i in range(len(header))]
     print()
@@ -161,6 +174,8 @@ def main():
     parser.add_argument("--vecnet", required=True)
     parser.add_argument("--torch-python", default=sys.executable,
                         help="the interpreter that has PyTorch (default: this one)")
+    parser.add_argument("--warm", action="store_true",
+                        help="time vecnet's CompareMain runs after %d s of training in the same JVM" % WARM_SECONDS)
     parser.add_argument("workloads", nargs="*", metavar="WORKLOAD")
     args = parser.parse_args()
     if args.runs < 1:
@@ -172,11 +187,12 @@ def main():
     describe_environment(args, torch_available)
     for workload in args.workloads or list(WORKLOADS):
         candidates = implementations(workload, args, torch_available)
-        results = {name: [] for name, _, _ in candidates}
+        results = {name: [] for name, _, _, _ in candidates}
         for run in range(args.runs):
             # Rotating the order spreads any drift in the machine's load over every implementation.
-            for name, command, loop_pattern in candidates[run % len(candidates):] + candidates[:run % len(candidates)]:
-                results[name].append(run_once(command, loop_pattern))
+            for name, command, loop_pattern, environment in (candidates[run % len(candidates):]
+                                                             + candidates[:run % len(candidates)]):
+                results[name].append(run_once(command, loop_pattern, environment))
         print_table(workload, results)
 
 

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * vecnet's side of {@code bench/compare}: builds one workload, trains it with the kernels
  * {@link KernelProvider#get()} picks, prints the loss lines as the course's code does, then the
- * training loop's wall time on the line {@code loop seconds: S}.
+ * training loop's wall time on the line {@code loop seconds: S}. With {@code --warm-seconds S} it
+ * first trains the workload for S seconds, so the timed run is warm.
  */
 public final class CompareMain {
 
@@ -70,19 +71,43 @@ public final class CompareMain {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: CompareMain WORKLOAD   (" + Arrays.stream(Workload.values()).map(w -> w.label)
-                    .collect(Collectors.joining(", ")) + ")");
+        double warmSeconds = 0;
+        if (args.length == 3 && args[0].equals("--warm-seconds")) {
+            warmSeconds = Double.parseDouble(args[1]);
+            args = new String[] {args[2]};
+        }
+        if (args.length != 1 || warmSeconds < 0) {
+            System.err.println("usage: CompareMain [--warm-seconds S] WORKLOAD   (" + Arrays.stream(Workload.values())
+                    .map(w -> w.label).collect(Collectors.joining(", ")) + ")");
             System.exit(2);
         }
         Workload workload = Workload.parse(args[0]);
         Kernels kernels = KernelProvider.get();
         CaseStudy.Problem problem = workload.build();
-        TrainingResult result = new Trainer(kernels).train(problem.model(), problem.data(), workload.config,
+        Trainer trainer = new Trainer(kernels);
+        warmUp(trainer, problem, workload, warmSeconds);
+        TrainingResult result = trainer.train(problem.model(), problem.data(), workload.config,
                 workload.optimizer(), progress -> System.out.printf(Locale.ROOT,
                         "iteration %d: loss %f%n", progress.iteration(), progress.loss()));
         System.out.printf(Locale.ROOT, "kernels: %s%n", kernels.description());
         System.out.printf(Locale.ROOT, "final loss: %f%n", result.finalLoss());
         System.out.printf(Locale.ROOT, "loop seconds: %.6f%n", result.seconds());
+    }
+
+    /**
+     * Trains the workload whole, again and again, until {@code seconds} have passed, so that the timed
+     * run that follows finds the kernels compiled, then collects the warm-up's garbage so that the
+     * timed run does not pay for it. Training leaves the model as it was, so the timed run starts
+     * from the same weights and ends at the same loss.
+     */
+    private static void warmUp(Trainer trainer, CaseStudy.Problem problem, Workload workload, double seconds) {
+        if (seconds == 0) {
+            return;
+        }
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            trainer.train(problem.model(), problem.data(), workload.config, workload.optimizer());
+        }
+        System.gc();
     }
 }
