@@ -73,10 +73,10 @@ public final class CompareMain {
     public static void main(String[] args) {
         double warmSeconds = 0;
         if (args.length == 3 && args[0].equals("--warm-seconds")) {
-            warmSeconds = Double.parseDouble(args[1]);
+            warmSeconds = seconds(args[1]);
             args = new String[] {args[2]};
         }
-        if (args.length != 1 || warmSeconds < 0) {
+        if (args.length != 1 || !(warmSeconds >= 0)) {
             System.err.println("usage: CompareMain [--warm-seconds S] WORKLOAD   (" + Arrays.stream(Workload.values())
                     .map(w -> w.label).collect(Collectors.joining(", ")) + ")");
             System.exit(2);
@@ -92,6 +92,15 @@ public final class CompareMain {
         System.out.printf(Locale.ROOT, "kernels: %s%n", kernels.description());
         System.out.printf(Locale.ROOT, "final loss: %f%n", result.finalLoss());
         System.out.printf(Locale.ROOT, "loop seconds: %.6f%n", result.seconds());
+    }
+
+    /** The number of seconds in {@code text}, or NaN when it is not one. */
+    private static double seconds(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     /**
