@@ -9,12 +9,13 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * Goto-style GEMM. B is packed into panels NR columns wide (all of it at once when it fits, else
- * KC x NC at a time), A into panels MR rows tall; a micro-kernel keeps an MR x NR tile of C in registers while it walks one B panel
- * (held in L1) against every A panel of an MC-row block (held in L2). Block sizes come from the
- * caches the OS reports ({@link GemmBlocking}). Packing reads the operands in whatever layout the
- * form names, so the transposed forms cost no extra pass. Partial sums of each KC block are added
- * to C in block order, which fixes the summation order for a given KC: the bits depend on the
- * machine's L1 size (through KC) and vector width, never on the thread count.
+ * KC x NC at a time), A into panels MR rows tall; a micro-kernel keeps an MR x NR tile of C in
+ * registers while it walks one B panel (held in L1) against every A panel of an MC-row block (held
+ * in L2). Block sizes come from the caches the OS reports ({@link GemmBlocking}). Packing reads the
+ * operands in whatever layout the form names, so the transposed forms cost no extra pass. Partial
+ * sums of each KC block are added to C in block order, which fixes the summation order for a given
+ * KC: the bits depend on the machine's L1 size (through KC) and vector width, never on the thread
+ * count.
  */
 final class PackedGemm {
     /**
@@ -156,9 +157,9 @@ final class PackedGemm {
     /**
      * bPack[packStart + panel·kc·NR + p·NR + col] = B(pc + p, jc + panel·NR + col), zero beyond nc.
      * Each loop reads B along its stored rows: in the AB and ATB forms a stored row of B feeds one
-     * row of every panel in turn (panel by panel, the reads would jump a whole row of B each time
-     * and miss the cache and the TLB on every one: 7% of a 1024-square product); in ABT each column
-     * of a panel is one stored row.
+     * row of every panel in turn (panel by panel, each read jumped a whole row of B, missing the
+     * cache and the TLB: 6% slower on a 512-square product); in ABT each column of a panel is one
+     * stored row.
      */
     private static void packB(Product product, int pc, int kc, int jc, int nc, float[] bPack, int packStart) {
         int lastWidth = nc % NR;
