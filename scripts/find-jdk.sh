@@ -18,11 +18,6 @@ vecnet_read_java_major() { # sets REPLY to the feature version of the JDK whose 
   done <"$1/release"
 }
 
-vecnet_java_major() { # prints the feature version of the JDK whose home is $1, or nothing
-  vecnet_read_java_major "$1"
-  [[ -z "$REPLY" ]] || echo "$REPLY"
-}
-
 vecnet_java_home() { # prints the chosen JDK's home, or fails with a message
   local candidates=() java_bin
   [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
