@@ -119,15 +119,26 @@ public interface Kernels {
     }
 
     /**
-     * Sets to zero every value of {@code x[0..length)} smaller in magnitude than {@link Float#MIN_NORMAL}.
-     * Subnormal floats cost a microcode assist on every multiply on x86; weights that L2 shrinks
-     * towards zero for tens of thousands of steps become subnormal and slow training eightfold.
+     * {@link #axpy} and {@link #sumOfSquares} of x in one pass, each giving its own bits: adds
+     * {@code alpha · x[xOffset + i]} to {@code y[yOffset + i]} and returns {@code Σ x[xOffset + i]²}.
+     * The L2 term's gradient and penalty; x and y must not overlap.
      */
-    void flushSubnormals(float[] x, int length);
+    float axpyAndSumOfSquares(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length);
+
+    /*
+     * The three updates below end by setting to zero every parameter they write that is smaller in
+     * magnitude than Float.MIN_NORMAL. Subnormal floats cost a microcode assist on every multiply on
+     * x86; weights that L2 shrinks towards zero for tens of thousands of steps become subnormal and
+     * slow training eightfold. Done in the update's own pass, the flush costs no extra pass over θ.
+     */
+
+    /** Gradient descent: {@code θ = -lr·g + θ}, one fma per value, subnormal results flushed to zero. */
+    void gradientStep(float[] parameters, float[] gradient, float learningRate, int length);
 
     /**
      * SGD with momentum, as {@code torch.optim.SGD}: {@code v = μ·v + g}, then {@code θ -= lr·(g + μ·v)}
-     * with Nesterov momentum or {@code θ -= lr·v} without; each line one fma per value.
+     * with Nesterov momentum or {@code θ -= lr·v} without; each line one fma per value, subnormal
+     * parameters flushed to zero.
      */
     void momentumStep(float[] parameters, float[] gradient, float[] velocity, float learningRate, float momentum,
                       boolean nesterov, int length);
@@ -136,7 +147,8 @@ public interface Kernels {
      * Adam's update, as {@code torch.optim.Adam}/{@code AdamW}: {@code θ *= decay} (AdamW's decoupled weight
      * decay, 1 for Adam), {@code m = β1·m + (1-β1)·g}, {@code v = β2·v + (1-β2)·g²}, then
      * {@code θ -= stepSize · m / (√(v · correction2) + ε)}, where the caller folds the bias corrections
-     * into {@code stepSize = lr / (1 - β1^t)} and {@code correction2 = 1 / (1 - β2^t)}.
+     * into {@code stepSize = lr / (1 - β1^t)} and {@code correction2 = 1 / (1 - β2^t)}. Subnormal
+     * parameters are flushed to zero.
      */
     void adamStep(float[] parameters, float[] gradient, float[] m, float[] v, float beta1, float beta2,
                   float stepSize, float correction2, float epsilon, float decay, int length);

@@ -203,11 +203,20 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void flushSubnormals(float[] x, int length) {
+    public float axpyAndSumOfSquares(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
+        float sum = 0f;
         for (int i = 0; i < length; i++) {
-            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
-                x[i] = 0f;
-            }
+            float xi = x[xOffset + i];
+            sum = Math.fma(xi, xi, sum);
+            y[yOffset + i] = Math.fma(alpha, xi, y[yOffset + i]);
+        }
+        return sum;
+    }
+
+    @Override
+    public void gradientStep(float[] parameters, float[] gradient, float learningRate, int length) {
+        for (int i = 0; i < length; i++) {
+            parameters[i] = FloatMath.flushSubnormal(Math.fma(-learningRate, gradient[i], parameters[i]));
         }
     }
 
@@ -218,7 +227,7 @@ public final class ScalarKernels implements Kernels {
             float v = Math.fma(momentum, velocity[i], gradient[i]);
             velocity[i] = v;
             float step = nesterov ? Math.fma(momentum, v, gradient[i]) : v;
-            parameters[i] = Math.fma(-learningRate, step, parameters[i]);
+            parameters[i] = FloatMath.flushSubnormal(Math.fma(-learningRate, step, parameters[i]));
         }
     }
 
@@ -234,7 +243,7 @@ public final class ScalarKernels implements Kernels {
             m[i] = mi;
             v[i] = vi;
             float denominator = (float) Math.sqrt(vi * correction2) + epsilon;
-            parameters[i] = Math.fma(-stepSize, mi / denominator, parameters[i] * decay);
+            parameters[i] = FloatMath.flushSubnormal(Math.fma(-stepSize, mi / denominator, parameters[i] * decay));
         }
     }
 }

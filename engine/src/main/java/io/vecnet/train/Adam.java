@@ -57,7 +57,6 @@ public final class Adam extends RateHolder {
         float decay = 1f - learningRate() * weightDecay;
         kernels.adamStep(parameters, gradient, m, v, beta1, beta2, stepSize, correction2, epsilon, decay,
                 parameters.length);
-        kernels.flushSubnormals(parameters, parameters.length);
     }
 
     @Override

@@ -11,8 +11,7 @@ public final class GradientDescent extends RateHolder {
 
     @Override
     public void step(float[] parameters, float[] gradient, Kernels kernels) {
-        kernels.axpy(-learningRate(), gradient, parameters, parameters.length);
-        kernels.flushSubnormals(parameters, parameters.length);
+        kernels.gradientStep(parameters, gradient, learningRate(), parameters.length);
     }
 
     @Override

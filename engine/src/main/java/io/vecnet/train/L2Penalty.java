@@ -27,8 +27,8 @@ final class L2Penalty {
     float addTo(float[] parameters, float[] gradient) {
         float squares = 0f;
         for (DenseLayer layer : layers) {
-            squares += kernels.sumOfSquares(parameters, layer.weightOffset(), layer.weightCount());
-            kernels.axpy(l2, parameters, layer.weightOffset(), gradient, layer.weightOffset(), layer.weightCount());
+            squares += kernels.axpyAndSumOfSquares(l2, parameters, layer.weightOffset(), gradient,
+                    layer.weightOffset(), layer.weightCount());
         }
         return 0.5f * l2 * squares;
     }

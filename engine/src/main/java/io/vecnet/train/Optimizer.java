@@ -12,7 +12,7 @@ public interface Optimizer {
     /**
      * Updates {@code parameters} in place from {@code gradient} (same length), with {@code kernels}'
      * arithmetic. Parameters that fall below the smallest normal float become 0 (see
-     * {@link Kernels#flushSubnormals}), so long runs never slow down on subnormal weights.
+     * {@link Kernels#gradientStep}), so long runs never slow down on subnormal weights.
      */
     void step(float[] parameters, float[] gradient, Kernels kernels);
 

@@ -20,14 +20,13 @@ public final class Sgd extends RateHolder {
     @Override
     public void step(float[] parameters, float[] gradient, Kernels kernels) {
         if (momentum == 0f) {
-            kernels.axpy(-learningRate(), gradient, parameters, parameters.length);
-        } else {
-            if (velocity == null) {
-                velocity = new float[parameters.length];
-            }
-            kernels.momentumStep(parameters, gradient, velocity, learningRate(), momentum, nesterov, parameters.length);
+            kernels.gradientStep(parameters, gradient, learningRate(), parameters.length);
+            return;
         }
-        kernels.flushSubnormals(parameters, parameters.length);
+        if (velocity == null) {
+            velocity = new float[parameters.length];
+        }
+        kernels.momentumStep(parameters, gradient, velocity, learningRate(), momentum, nesterov, parameters.length);
     }
 
     @Override

@@ -264,21 +264,41 @@ public final class VectorKernels implements Kernels {
         return total;
     }
 
+    /** In one pass, and single-threaded: the sum's lanes follow {@link #sumOfSquares} whatever the thread count. */
     @Override
-    public void flushSubnormals(float[] x, int length) {
-        forRanges(length, (from, to) -> flushSubnormalsRange(x, from, to));
+    public float axpyAndSumOfSquares(float alpha, float[] x, int xOffset, float[] y, int yOffset, int length) {
+        FloatVector a = VectorMath.broadcast(alpha);
+        FloatVector sum = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, xOffset + i);
+            sum = v.fma(v, sum);
+            v.fma(a, FloatVector.fromArray(SPECIES, y, yOffset + i)).intoArray(y, yOffset + i);
+        }
+        float total = VectorMath.sumLanes(sum);
+        for (; i < length; i++) {
+            float xi = x[xOffset + i];
+            total = Math.fma(xi, xi, total);
+            y[yOffset + i] = Math.fma(alpha, xi, y[yOffset + i]);
+        }
+        return total;
     }
 
-    private static void flushSubnormalsRange(float[] x, int from, int to) {
+    @Override
+    public void gradientStep(float[] parameters, float[] gradient, float learningRate, int length) {
+        forRanges(length, (from, to) -> gradientStepRange(parameters, gradient, learningRate, from, to));
+    }
+
+    private static void gradientStepRange(float[] parameters, float[] gradient, float learningRate, int from, int to) {
+        FloatVector rate = VectorMath.broadcast(-learningRate);
         int i = from;
         for (int whole = from + SPECIES.loopBound(to - from); i < whole; i += LANES) {
-            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
-            v.blend(0f, v.abs().compare(VectorOperators.LT, Float.MIN_NORMAL)).intoArray(x, i);
+            FloatVector theta = FloatVector.fromArray(SPECIES, gradient, i).fma(rate,
+                    FloatVector.fromArray(SPECIES, parameters, i));
+            VectorMath.flushSubnormals(theta).intoArray(parameters, i);
         }
         for (; i < to; i++) {
-            if (Math.abs(x[i]) < Float.MIN_NORMAL) {
-                x[i] = 0f;
-            }
+            parameters[i] = FloatMath.flushSubnormal(Math.fma(-learningRate, gradient[i], parameters[i]));
         }
     }
 
@@ -299,13 +319,14 @@ public final class VectorKernels implements Kernels {
             FloatVector v = mu.fma(FloatVector.fromArray(SPECIES, velocity, i), g);
             v.intoArray(velocity, i);
             FloatVector step = nesterov ? mu.fma(v, g) : v;
-            rate.fma(step, FloatVector.fromArray(SPECIES, parameters, i)).intoArray(parameters, i);
+            VectorMath.flushSubnormals(rate.fma(step, FloatVector.fromArray(SPECIES, parameters, i)))
+                    .intoArray(parameters, i);
         }
         for (; i < to; i++) {
             float v = Math.fma(momentum, velocity[i], gradient[i]);
             velocity[i] = v;
             float step = nesterov ? Math.fma(momentum, v, gradient[i]) : v;
-            parameters[i] = Math.fma(-learningRate, step, parameters[i]);
+            parameters[i] = FloatMath.flushSubnormal(Math.fma(-learningRate, step, parameters[i]));
         }
     }
 
@@ -333,7 +354,8 @@ public final class VectorKernels implements Kernels {
             vi.intoArray(v, i);
             FloatVector denominator = vi.mul(correction2).sqrt().add(epsilon);
             FloatVector theta = FloatVector.fromArray(SPECIES, parameters, i).mul(decay);
-            mi.div(denominator).fma(VectorMath.broadcast(-stepSize), theta).intoArray(parameters, i);
+            VectorMath.flushSubnormals(mi.div(denominator).fma(VectorMath.broadcast(-stepSize), theta))
+                    .intoArray(parameters, i);
         }
         for (; i < to; i++) {
             float g = gradient[i];
@@ -342,7 +364,7 @@ public final class VectorKernels implements Kernels {
             m[i] = mi;
             v[i] = vi;
             float denominator = (float) Math.sqrt(vi * correction2) + epsilon;
-            parameters[i] = Math.fma(-stepSize, mi / denominator, parameters[i] * decay);
+            parameters[i] = FloatMath.flushSubnormal(Math.fma(-stepSize, mi / denominator, parameters[i] * decay));
         }
     }
 

@@ -111,6 +111,11 @@ final class VectorMath {
         sums[3] = all.lane(12);
     }
 
+    /** v with its subnormal lanes set to zero: see {@link io.vecnet.kernels.Kernels#gradientStep}. */
+    static FloatVector flushSubnormals(FloatVector v) {
+        return v.blend(0f, v.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+    }
+
     static FloatVector broadcast(float value) {
         return FloatVector.broadcast(SPECIES, value);
     }

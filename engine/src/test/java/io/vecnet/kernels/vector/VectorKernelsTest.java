@@ -255,6 +255,68 @@ class VectorKernelsTest {
         assertWithin(reference, scalar, tolerance, "axpy vs float64");
     }
 
+    @ParameterizedTest(name = "length={0} offset={1}")
+    @MethodSource("lengthsAndOffsets")
+    void axpyAndSumOfSquaresGiveTheBitsOfAxpyAndOfSumOfSquares(int length, int offset) {
+        SplittableRandom random = random(length, offset, 13);
+        float[] x = randomFloats(random, length, 3f);
+        float[] y = randomFloats(random, length, 3f);
+        float alpha = 1e-3f;
+        int yOffset = offset + 2;
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] separate = y.clone();
+            kernels.axpy(alpha, x, separate, length);
+            float squares = kernels.sumOfSquares(x, length);
+            float[] placedX = placed(x, offset, Float.NaN);
+            float[] placedY = placed(y, yOffset, -5f);
+            float fused = kernels.axpyAndSumOfSquares(alpha, placedX, offset, placedY, yOffset, length);
+            String context = kernels.backend() + " axpyAndSumOfSquares, length " + length;
+            assertSameBits(squares, fused, context + ": the sum");
+            assertSameBits(placed(separate, yOffset, -5f), placedY, context + ": y");
+            assertSameBits(placed(x, offset, Float.NaN), placedX, context + ": x must not change");
+        }
+    }
+
+    /** Steps from and to subnormals, from zeros of both signs, to tiny normals and ordinary values. */
+    @ParameterizedTest(name = "length={0}")
+    @MethodSource("lengths")
+    void gradientStepIsTheFusedMultiplyAddWithSubnormalResultsFlushed(int length) {
+        SplittableRandom random = random(length, 14);
+        float rate = 0.5f;
+        float[] parameters = new float[length + 3];
+        float[] gradient = new float[length + 3];
+        float tiny = Float.MIN_NORMAL;
+        for (int i = 0; i < parameters.length; i++) {
+            float sign = (i & 8) == 0 ? 1f : -1f;
+            switch (i % 5) {
+                case 0 -> parameters[i] = sign * Float.MIN_VALUE * (1 + random.nextInt(1 << 20)); // stays subnormal
+                case 1 -> { // 2·tiny - 0.5·3·tiny = tiny / 2: becomes subnormal
+                    parameters[i] = sign * 2 * tiny;
+                    gradient[i] = sign * 3 * tiny;
+                }
+                case 2 -> { // 4·tiny - 0.5·2·tiny = 3·tiny: stays normal
+                    parameters[i] = sign * 4 * tiny;
+                    gradient[i] = sign * 2 * tiny;
+                }
+                case 3 -> parameters[i] = sign * 0f;
+                default -> {
+                    parameters[i] = (random.nextFloat() - 0.5f) * 8f;
+                    gradient[i] = (random.nextFloat() - 0.5f) * 4f;
+                }
+            }
+        }
+        float[] expected = parameters.clone();
+        for (int i = 0; i < length; i++) {
+            float theta = Math.fma(-rate, gradient[i], parameters[i]);
+            expected[i] = Math.abs(theta) < Float.MIN_NORMAL ? 0f : theta;
+        }
+        for (Kernels kernels : List.of(VECTOR, SCALAR)) {
+            float[] p = parameters.clone();
+            kernels.gradientStep(p, gradient, rate, length);
+            assertSameBits(expected, p, kernels.backend() + " gradientStep");
+        }
+    }
+
     static IntStream splitLengths() {
         int threshold = VectorKernels.ELEMENTWISE_PARALLEL_THRESHOLD;
         return IntStream.of(threshold - 1, threshold, threshold + LANES + 3, 3 * threshold + 17);
@@ -284,8 +346,7 @@ class VectorKernelsTest {
             float[] velocity = state.clone();
             float[] m = state.clone();
             float[] v = squares.clone();
-            kernels.axpy(-0.01f, gradient, 0, p, 0, length);
-            kernels.flushSubnormals(p, length);
+            kernels.gradientStep(p, gradient, 0.01f, length);
             kernels.momentumStep(p, gradient, velocity, 0.05f, 0.9f, true, length);
             kernels.momentumStep(p, gradient, velocity, 0.05f, 0.9f, false, length);
             kernels.adamStep(p, gradient, m, v, 0.9f, 0.999f, 1e-3f, 1.0005f, 1e-8f, 0.9999f, length);
