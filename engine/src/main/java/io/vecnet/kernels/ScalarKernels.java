@@ -26,38 +26,7 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void matmul(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
                        int m, int k, int n, boolean accumulate) {
-        if (form == MatmulForm.ABT) {
-            matmulDotRows(a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate);
-            return;
-        }
-        for (int i = 0; i < m; i++) {
-            int row = cOffset + i * n;
-            if (!accumulate) {
-                Arrays.fill(c, row, row + n, 0f);
-            }
-            for (int p = 0; p < k; p++) {
-                float aip = a[aOffset + form.aIndex(i, p, m, k)];
-                int bRow = bOffset + p * n;
-                for (int j = 0; j < n; j++) {
-                    c[row + j] = Math.fma(aip, b[bRow + j], c[row + j]);
-                }
-            }
-        }
-    }
-
-    /** A · Bᵀ: every output is a dot product of two contiguous rows. */
-    private static void matmulDotRows(float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
-                                      int m, int k, int n, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float sum = 0f;
-                for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[aOffset + i * k + p], b[bOffset + j * k + p], sum);
-                }
-                int index = cOffset + i * n + j;
-                c[index] = accumulate ? c[index] + sum : sum;
-            }
-        }
+        ScalarMatmul.multiply(form, a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate);
     }
 
     @Override
