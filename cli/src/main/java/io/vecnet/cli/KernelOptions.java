@@ -26,21 +26,23 @@ final class KernelOptions {
     /**
      * Below these many multiply-adds a training run ends before C2 has compiled the vector kernels,
      * which until then run interpreted, far slower than the plain Java ones. Measured here as cold
-     * processes with the launcher's flags. The case study's fused pass compiles soonest: its net
-     * trained 300 iterations (163 million) in 0.20 s on the scalar kernels against 0.37 s on the
-     * vector ones and 1,000 (543 million) in 0.53 s against 0.38 s, so it breaks even at about 364
-     * million. Runs through the layers one by one wait longer: breast cancer (1.2 billion planned)
-     * trained in 0.2 s against 0.9 s, digits (6.3 billion) in 1.45 s against 1.2 s.
+     * processes through the launcher, after the scalar matmul's tiling (bench/README.md). The case
+     * study's fused pass compiles soonest: its net trained 1,000 iterations (543 million) in 0.30 to
+     * 0.36 s on the scalar kernels against 0.31 to 0.46 s on the vector ones, 3,000 in 0.72 to
+     * 0.94 s against 0.29 to 0.31 s. Runs through the layers one by one wait longer: 784 -> 100 -> 10
+     * on 1,800 rows for 10 epochs (4.3 billion) took 1.06 to 1.19 s against 1.02 to 1.35 s, for 16
+     * epochs (6.9 billion) 1.78 s against 1.16 to 1.46 s.
      */
-    static final long SHORT_FUSED_RUN_MULTIPLY_ADDS = 350_000_000L;
-    static final long SHORT_RUN_MULTIPLY_ADDS = 2_000_000_000L;
+    static final long SHORT_FUSED_RUN_MULTIPLY_ADDS = 500_000_000L;
+    static final long SHORT_RUN_MULTIPLY_ADDS = 4_000_000_000L;
 
     /**
      * The same for one pass over a data set (the accuracy after training, predictions), where only
-     * the forward kernels compile: predicting 2,000 rows of 784 -> 256 -> 10 (406 million) took 1.2 s
-     * as a cold process on either backend, 10,000 rows 2.1 s on the vector kernels against 3.4 s.
+     * the forward kernels compile: predicting 784 -> 256 -> 10 as a cold process took 1.15 to 1.34 s
+     * on the scalar kernels against 1.55 to 1.61 s for 2,000 rows (407 million), 2.28 to 2.33 s
+     * against 1.88 to 2.18 s for 5,000 rows (1 billion).
      */
-    static final long SHORT_PASS_MULTIPLY_ADDS = 300_000_000L;
+    static final long SHORT_PASS_MULTIPLY_ADDS = 700_000_000L;
 
     Kernels kernels() {
         return KernelProvider.select(backend, threadCount());
