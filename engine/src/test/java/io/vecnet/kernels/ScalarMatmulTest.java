@@ -3,13 +3,9 @@ package io.vecnet.kernels;
 import static io.vecnet.testing.FloatAsserts.assertSameBits;
 import static io.vecnet.testing.FloatAsserts.randomFloats;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The scalar matmul's tiles (two rows by four columns, one by four, four by one, one by one) against
@@ -21,25 +17,21 @@ class ScalarMatmulTest {
     private static final int[] INNER = {0, 1, 2, 3, 16, 33};
     private static final int OFFSET = 5;
 
-    static Stream<Arguments> cases() {
-        List<Arguments> cases = new ArrayList<>();
-        for (MatmulForm form : MatmulForm.values()) {
-            for (boolean accumulate : new boolean[] {false, true}) {
-                for (int m : ROWS_AND_COLUMNS) {
-                    for (int n : ROWS_AND_COLUMNS) {
-                        for (int k : INNER) {
-                            cases.add(Arguments.of(form, accumulate, m, k, n));
-                        }
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(MatmulForm.class)
+    void tilesGiveTheBitsOfOneChainPerOutput(MatmulForm form) {
+        for (boolean accumulate : new boolean[] {false, true}) {
+            for (int m : ROWS_AND_COLUMNS) {
+                for (int n : ROWS_AND_COLUMNS) {
+                    for (int k : INNER) {
+                        checkAgainstOneChainPerOutput(form, accumulate, m, k, n);
                     }
                 }
             }
         }
-        return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} accumulate={1} m={2} k={3} n={4}")
-    @MethodSource("cases")
-    void tilesGiveTheBitsOfOneChainPerOutput(MatmulForm form, boolean accumulate, int m, int k, int n) {
+    private static void checkAgainstOneChainPerOutput(MatmulForm form, boolean accumulate, int m, int k, int n) {
         SplittableRandom random = new SplittableRandom(31L * m + 7L * k + n + form.ordinal());
         float[] a = randomFloats(random, OFFSET + m * k, 2f);
         float[] b = randomFloats(random, OFFSET + k * n, 2f);
@@ -56,6 +48,6 @@ class ScalarMatmulTest {
             }
         }
         new ScalarKernels().matmul(form, a, OFFSET, b, OFFSET, c, OFFSET, m, k, n, accumulate);
-        assertSameBits(expected, c, form + " m=" + m + " k=" + k + " n=" + n);
+        assertSameBits(expected, c, form + " accumulate=" + accumulate + " m=" + m + " k=" + k + " n=" + n);
     }
 }
