@@ -17,7 +17,11 @@ final class BoundaryPlot {
     private BoundaryPlot() {
     }
 
-    static Chart draw(Dataset data, Classifier model, Kernels kernels, int width, int height) {
+    /**
+     * Draws {@code data}, its classes named in the legend by {@code classNames} (numbered when it is
+     * empty), over the decision regions of {@code model} unless it is null.
+     */
+    static Chart draw(Dataset data, List<String> classNames, Classifier model, Kernels kernels, int width, int height) {
         if (data.dimensions() != 2) {
             throw new CommandFailedException("a plot shows 2-D data; this data has " + data.dimensions() + " features");
         }
@@ -31,7 +35,7 @@ final class BoundaryPlot {
         }
         chart.axes(model == null ? "Data" : "Decision regions of the " + model.network().spec().describe() + " model", "x1", "x2");
         drawPoints(chart, data);
-        chart.legend(legend(classes));
+        chart.legend(legend(classes, classNames));
         return chart;
     }
 
@@ -74,10 +78,12 @@ final class BoundaryPlot {
         }
     }
 
-    private static List<Chart.LegendEntry> legend(int classes) {
+    /** One entry per class: its name, or {@code class K} when the classes are numbered. */
+    static List<Chart.LegendEntry> legend(int classes, List<String> classNames) {
         List<Chart.LegendEntry> entries = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
-            entries.add(new Chart.LegendEntry("class " + c, Palette.point(c), false));
+            String text = classNames.isEmpty() ? "class " + c : classNames.get(c);
+            entries.add(new Chart.LegendEntry(text, Palette.point(c), false));
         }
         return entries;
     }

@@ -9,6 +9,7 @@ import io.vecnet.io.ModelFile;
 import io.vecnet.nn.Classifier;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code vecnet plot}: 2-D data as a scatter by class, over a saved model's decision regions. */
 @Command(name = "plot", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Draw 2-D labelled data as a PNG scatter plot coloured by class and, with --model, "
-                + "the model's decision regions behind it.")
+        description = "Draw 2-D labelled data as a PNG scatter plot coloured by class, with the class names in the "
+                + "legend, and, with --model, the model's decision regions behind it. The data's labels must be "
+                + "the model's classes, as predict requires.")
 final class PlotCommand implements Callable<Integer> {
     static final String SPIRAL = "spiral";
 
@@ -26,8 +28,17 @@ final class PlotCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "FILE|spiral",
-            description = "A CSV file (x1,x2,label), or 'spiral' for the generated spiral (see --points, --classes, --seed).")
+            description = "A CSV file of two features and a label (x1,x2,label), read as train reads its --data, "
+                    + "or 'spiral' for the generated spiral (see --points, --classes, --seed).")
     String data;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX", converter = TrainCommand.LabelColumnConverter.class,
+            description = "The --data column holding the labels: its name in the header, or its position counted "
+                    + "from 1, as given to train (default: the last).")
+    CsvDataset.LabelColumn labelColumn;
+
+    @Mixin
+    HeaderOption headerOption;
 
     @Option(names = "--model", paramLabel = "FILE", description = "A model saved by 'vecnet train --save'.")
     Path modelFile;
@@ -47,27 +58,64 @@ final class PlotCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
+    /** The points to draw, and their classes' names in class order (none when they are numbered). */
+    private record Points(Dataset data, List<String> classNames) {
+    }
+
     @Override
     public Integer call() throws IOException {
         require(width >= 200 && width <= 10_000, "--width must be 200 to 10000, got " + width);
         require(height >= 200 && height <= 10_000, "--height must be 200 to 10000, got " + height);
-        DistinctFiles.of(spec).input("--data", data.equals(SPIRAL) ? null : Path.of(data)).input("--model", modelFile)
+        boolean generated = data.equals(SPIRAL);
+        require(labelColumn == null || !generated, "--label-column picks a column of --data; the spiral has none");
+        headerOption.check(!generated, labelColumn);
+        DistinctFiles.of(spec).input("--data", generated ? null : Path.of(data)).input("--model", modelFile)
                 .output("--out", out).check();
         AtomicFile.requireWritable(out);
         Classifier model = modelFile == null ? null : ModelFile.load(modelFile);
-        Dataset points = data.equals(SPIRAL) ? spiral.generate(new Rng(spiral.seed)) : CsvDataset.read(Path.of(data));
-        if (points.dimensions() != 2) {
-            throw new CommandFailedException(data + ": a plot shows 2-D data; this file has " + points.dimensions()
-                    + (points.dimensions() == 1 ? " feature" : " features"));
-        }
-        if (model != null && model.inputs() != points.dimensions()) {
+        if (model != null && model.inputs() != 2) {
             throw new CommandFailedException(modelFile + ": the model takes " + model.inputs()
-                    + " features, but " + data + " has " + points.dimensions());
+                    + " features, but a plot shows 2-D data");
         }
-        BoundaryPlot.draw(points, model, KernelProvider.get(), width, height).writePng(out);
-        spec.commandLine().getOut().println("drew " + points.size() + " points"
+        Points points = generated ? spiral(model) : file(Path.of(data), model);
+        if (points.data().dimensions() != 2) {
+            throw new CommandFailedException(data + ": a plot shows 2-D data; this file has " + points.data().dimensions()
+                    + (points.data().dimensions() == 1 ? " feature" : " features"));
+        }
+        BoundaryPlot.draw(points.data(), points.classNames(), model, KernelProvider.get(), width, height).writePng(out);
+        spec.commandLine().getOut().println("drew " + points.data().size() + " points"
                 + (model == null ? "" : " and the " + model.network().spec().describe() + " model's decision regions") + " in " + out);
         return 0;
+    }
+
+    /** The spiral, whose classes are numbered; a model must number its classes too, and have as many at least. */
+    private Points spiral(Classifier model) {
+        Dataset points = spiral.generate(new Rng(spiral.seed));
+        if (model != null && !model.classNames().isEmpty()) {
+            throw new CommandFailedException(modelFile + ": the model's classes have names, but the spiral's are "
+                    + "numbers 0.." + (points.classes() - 1));
+        }
+        if (model != null && model.classes() < points.classes()) {
+            throw new CommandFailedException(modelFile + ": the model has " + model.classes() + " classes, but the "
+                    + "spiral has " + points.classes());
+        }
+        return new Points(points, List.of());
+    }
+
+    /** A CSV file's labelled rows; with a model, read as predict reads them, so the labels must be its classes. */
+    private Points file(Path file, Classifier model) throws IOException {
+        CsvDataset.LabelColumn column = labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST;
+        if (model == null) {
+            CsvDataset.LabelledData labelled = CsvDataset.readLabelled(file, column, headerOption.header);
+            DataWarnings.suspectedHeader(spec.commandLine().getErr(), spec.qualifiedName(), file, labelled);
+            return new Points(labelled.data(), labelled.classNames());
+        }
+        CsvDataset.Examples examples = CsvDataset.readExamples(file, model, column, headerOption.header);
+        if (!examples.labelled()) {
+            throw new CommandFailedException(file + ": a plot colours each point by its label, but these rows have "
+                    + "only the model's " + model.inputs() + " features");
+        }
+        return new Points(new Dataset(examples.features(), examples.labels(), model.classes()), model.classNames());
     }
 
     private void require(boolean condition, String message) {

@@ -36,10 +36,13 @@ final class PredictCommand implements Callable<Integer> {
     Path dataFile;
 
     @Option(names = "--label-column", paramLabel = "NAME|INDEX", converter = TrainCommand.LabelColumnConverter.class,
-            description = "The column holding the true labels when the rows have one more column than the model "
-                    + "has features: its name in the header, or its position counted from 1, as given to train "
-                    + "(default: the last).")
+            description = "The column holding the true labels: its name in the header, or its position counted "
+                    + "from 1, as given to train. Given, every row must have it and the model's features besides "
+                    + "(default: the last column when the rows have one more than the model has features, else none).")
     CsvDataset.LabelColumn labelColumn;
+
+    @Mixin
+    HeaderOption headerOption;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the predictions as CSV here: the predicted class, then with --probabilities one "
@@ -58,13 +61,14 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        headerOption.check(true, labelColumn);
         DistinctFiles.of(spec).input("--model", modelFile).input("--data", dataFile).output("--out", out).check();
         if (out != null) {
             AtomicFile.requireWritable(out);
         }
         Classifier model = ModelFile.load(modelFile);
         CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model,
-                labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST);
+                labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST, headerOption.header);
         Kernels kernels = kernelOptions.kernelsForPass(model.network().spec(), examples.features().rows());
         Predictions predictions = Predictions.of(model, examples, kernels);
         PrintWriter stdout = spec.commandLine().getOut();

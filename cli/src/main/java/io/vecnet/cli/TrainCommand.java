@@ -56,14 +56,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE",
             description = "Train on a CSV file (comma, semicolon or tab separated, optionally quoted): numeric "
                     + "features and a class label, last unless --label-column says otherwise, and an optional "
-                    + "header line. Labels are class numbers 0..K-1 or class names (setosa, or 1-based 1..K), "
-                    + "which the model keeps and predict prints back (default: the spiral).")
+                    + "header line (see --header). Labels are class numbers 0..K-1 or class names (setosa, or "
+                    + "1-based 1..K), which the model keeps and predict prints back (default: the spiral).")
     Path dataFile;
 
     @Option(names = "--label-column", paramLabel = "NAME|INDEX", converter = LabelColumnConverter.class,
             description = "The --data column holding the labels: its name in the header, or its position "
                     + "counted from 1 (default: the last).")
     CsvDataset.LabelColumn labelColumn;
+
+    @Mixin
+    HeaderOption headerOption;
 
     @Mixin
     NetworkOptions network;
@@ -306,8 +309,12 @@ final class TrainCommand implements Callable<Integer> {
 
     private Dataset csv() throws IOException {
         CsvDataset.LabelColumn column = labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST;
-        CsvDataset.LabelledData data = classes == null ? CsvDataset.readLabelled(dataFile, column)
-                : CsvDataset.readLabelled(dataFile, column, classes);
+        CsvDataset.Header header = headerOption.header;
+        CsvDataset.LabelledData data = classes == null ? CsvDataset.readLabelled(dataFile, column, header)
+                : CsvDataset.readLabelled(dataFile, column, classes, header);
+        PrintWriter err = spec.commandLine().getErr();
+        DataWarnings.suspectedHeader(err, spec.qualifiedName(), dataFile, data);
+        DataWarnings.singleRowClasses(err, spec.qualifiedName(), data);
         classNames = data.classNames();
         return data.data();
     }
@@ -344,6 +351,7 @@ final class TrainCommand implements Callable<Integer> {
         require(points == null || points >= 1, "--points must be at least 1, got " + points);
         require(points == null || dataFile == null, "--points sizes the spiral; it cannot be used with --data");
         require(labelColumn == null || dataFile != null, "--label-column picks a column of --data; the spiral has none");
+        headerOption.check(dataFile != null, labelColumn);
         require(classes == null || classes >= 2, "--classes must be at least 2, got " + classes);
         require(plotFile == null || iterations == null || iterations > 0, "--plot draws the loss of each iteration; "
                 + "it needs --iterations of at least 1");

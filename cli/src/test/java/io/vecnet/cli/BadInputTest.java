@@ -45,6 +45,7 @@ class BadInputTest {
         "infinite-feature.csv   | line 3: column 1 is -Infinity; values must be finite numbers",
         "empty.csv              | is empty",
         "header-only.csv        | has a header but no data rows",
+        "latin1.csv             | line 3: column 2 holds the byte 0xE9 (file offset 29), which is not UTF-8; vecnet reads UTF-8 text",
     })
     void badCsvFilesStopTrainingWithOneLine(String file, String problem) throws IOException {
         Path csv = Cli.BAD.resolve(file);

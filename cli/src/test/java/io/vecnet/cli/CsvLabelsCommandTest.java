@@ -185,6 +185,25 @@ class CsvLabelsCommandTest {
     }
 
     @Test
+    void aLabelColumnGivenToPredictIsTheLabelEvenWhenTheFileHasTheModelsWidth() throws IOException {
+        Function<String[], String> middle = r -> String.join(",", r[0], r[1], species(r), r[2], r[3]);
+        Path model = train(write("train.csv", null, irisTrain, middle), args(QUICK, "--label-column", "3"));
+        Path narrow = write("narrow.csv", null, irisTest, r -> String.join(",", r[0], species(r), r[2], r[3]));
+        Path out = dir.resolve("p.csv");
+        Cli.Run predict = Cli.run("predict", "--model", model.toString(), "--data", narrow.toString(),
+                "--label-column", "2", "--out", out.toString());
+        assertEquals(VecnetCommand.EXIT_FAILURE, predict.exitCode());
+        assertArrayEquals(new String[] {"vecnet predict: " + narrow + " line 1: 4 columns: the label column 2 and 3 "
+                + "features, but the model takes 4"}, predict.errLines());
+        assertFalse(Files.exists(out));
+        Path headed = write("headed.csv", "a,b,c,d", irisTest, r -> String.join(",", r[0], r[1], r[2], r[3]));
+        Cli.Run missing = Cli.run("predict", "--model", model.toString(), "--data", headed.toString(),
+                "--label-column", "species");
+        assertArrayEquals(new String[] {"vecnet predict: " + headed + " line 1: the header has no column named "
+                + "'species'"}, missing.errLines(), "as train says it");
+    }
+
+    @Test
     void aNameTheModelDoesNotKnowIsOneLine() throws IOException {
         String header = "a,b,c,d,species";
         Function<String[], String> named = r -> String.join(",", r[0], r[1], r[2], r[3], species(r));

@@ -10,13 +10,16 @@ import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
 import io.vecnet.kernels.KernelProvider;
+import io.vecnet.nn.Classifier;
 import io.vecnet.nn.Mlp;
+import io.vecnet.nn.NetworkSpec;
 import io.vecnet.io.ModelFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -99,9 +102,87 @@ class PlotCommandTest {
     @Test
     void theModelMustTakeTheDatasFeatures() throws IOException {
         Path model = dir.resolve("wide.vnet");
-        ModelFile.save(io.vecnet.nn.Mlp.initialise(io.vecnet.nn.NetworkSpec.linear(3, 2), new Rng(1)), model);
+        ModelFile.save(Mlp.initialise(NetworkSpec.linear(3, 2), new Rng(1)), model);
         Cli.Run run = Cli.run("plot", "--data", "spiral", "--model", model.toString(), "--out", dir.resolve("x.png").toString());
-        assertArrayEquals(new String[] {"vecnet plot: " + model + ": the model takes 3 features, but spiral has 2"},
-                run.errLines());
+        assertArrayEquals(new String[] {"vecnet plot: " + model + ": the model takes 3 features, but a plot shows "
+                + "2-D data"}, run.errLines());
+    }
+
+    @Test
+    void theLabelColumnMayBeAnyColumn() throws IOException {
+        Path csv = Files.writeString(dir.resolve("first.csv"), "species,x1,x2\nb,0,1\na,1,0\n");
+        Path png = dir.resolve("first.png");
+        Cli.Run byName = Cli.run("plot", "--data", csv.toString(), "--label-column", "species", "--out", png.toString());
+        assertEquals(0, byName.exitCode(), byName.err());
+        assertEquals("drew 2 points in " + png + "\n", byName.out());
+        Cli.Run byPosition = Cli.run("plot", "--data", csv.toString(), "--label-column", "1", "--out", png.toString());
+        assertEquals(0, byPosition.exitCode(), byPosition.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        PlotArea area = BoundaryPlot.area(new Dataset(Matrix.of(new float[][] {{0, 1}, {1, 0}}), new int[] {1, 0}, 2),
+                800, 600);
+        assertEquals(Palette.point(1).getRGB(), image.getRGB(area.pixelX(0), area.pixelY(1)), "b, the second class");
+        Cli.Run spiral = Cli.run("plot", "--data", "spiral", "--label-column", "1", "--out", png.toString());
+        assertEquals(VecnetCommand.EXIT_USAGE, spiral.exitCode());
+    }
+
+    @Test
+    void theLegendNamesTheClassesOrNumbersThem() {
+        assertEquals(List.of("setosa", "virginica"), BoundaryPlot.legend(2, List.of("setosa", "virginica")).stream()
+                .map(Chart.LegendEntry::text).toList());
+        assertEquals(List.of("class 0", "class 1"), BoundaryPlot.legend(2, List.of()).stream()
+                .map(Chart.LegendEntry::text).toList());
+    }
+
+    private Path namedModel(String... names) throws IOException {
+        Path model = dir.resolve("named.vnet");
+        ModelFile.save(new Classifier(Mlp.initialise(NetworkSpec.linear(2, names.length), new Rng(1)), null,
+                List.of(names)), model);
+        return model;
+    }
+
+    @Test
+    void thePointsTakeTheModelsClassesAsPredictDoes() throws IOException {
+        Path model = namedModel("a", "b", "c");
+        Path csv = Files.writeString(dir.resolve("bc.csv"), "x1,x2,label\n0,1,c\n1,0,b\n");
+        Path png = dir.resolve("bc.png");
+        Cli.Run run = Cli.run("plot", "--data", csv.toString(), "--model", model.toString(), "--out", png.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        PlotArea area = BoundaryPlot.area(new Dataset(Matrix.of(new float[][] {{0, 1}, {1, 0}}), new int[] {2, 1}, 3),
+                800, 600);
+        assertEquals(Palette.point(2).getRGB(), image.getRGB(area.pixelX(0), area.pixelY(1)), "c, the model's third");
+        assertEquals(Palette.point(1).getRGB(), image.getRGB(area.pixelX(1), area.pixelY(0)), "b, the model's second");
+    }
+
+    @Test
+    void aModelWhoseClassesAreNotTheDatasIsRefusedAsPredictRefusesIt() throws IOException {
+        Path png = dir.resolve("never.png");
+        Path named = namedModel("a", "b");
+        Path numbered = Files.writeString(dir.resolve("numbered.csv"), "x1,x2,label\n0,1,0\n1,0,1\n");
+        Cli.Run names = Cli.run("plot", "--data", numbered.toString(), "--model", named.toString(), "--out", png.toString());
+        assertEquals(VecnetCommand.EXIT_FAILURE, names.exitCode());
+        assertArrayEquals(new String[] {"vecnet plot: " + numbered + " line 2: label '0' (column 3) is not one of the "
+                + "model's classes ('a', 'b')"}, names.errLines());
+        Cli.Run predict = Cli.run("predict", "--data", numbered.toString(), "--model", named.toString());
+        assertArrayEquals(new String[] {names.errLines()[0].replace("vecnet plot", "vecnet predict")},
+                predict.errLines());
+
+        Path twoClasses = dir.resolve("two.vnet");
+        ModelFile.save(Mlp.initialise(NetworkSpec.linear(2, 2), new Rng(1)), twoClasses);
+        Path three = Files.writeString(dir.resolve("three.csv"), "0,1,0\n1,0,1\n1,1,2\n");
+        Cli.Run count = Cli.run("plot", "--data", three.toString(), "--model", twoClasses.toString(), "--out", png.toString());
+        assertEquals(VecnetCommand.EXIT_FAILURE, count.exitCode());
+        assertArrayEquals(new String[] {"vecnet plot: " + three + " line 3: label 2 (column 3) is outside 0..1 for 2 "
+                + "classes"}, count.errLines());
+
+        Cli.Run spiralNames = Cli.run("plot", "--data", "spiral", "--classes", "2", "--model", named.toString(),
+                "--out", png.toString());
+        assertArrayEquals(new String[] {"vecnet plot: " + named + ": the model's classes have names, but the spiral's "
+                + "are numbers 0..1"}, spiralNames.errLines());
+        Cli.Run spiralCount = Cli.run("plot", "--data", "spiral", "--model", twoClasses.toString(), "--out", png.toString());
+        assertArrayEquals(new String[] {"vecnet plot: " + twoClasses + ": the model has 2 classes, but the spiral has 3"},
+                spiralCount.errLines());
+        assertEquals(VecnetCommand.EXIT_FAILURE, spiralCount.exitCode());
+        assertFalse(Files.exists(png));
     }
 }

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Classification data as CSV: each row holds the features and a class label, by default in the
@@ -41,10 +42,37 @@ public final class CsvDataset {
         }
     }
 
-    /** A data set and the names of its classes, in class order, or an empty list when they are numbered. */
-    public record LabelledData(Dataset data, List<String> classNames) {
+    /**
+     * A data set, the names of its classes in class order (an empty list when they are numbered), and
+     * the line of a first row that may well be a header read as a row, 0 when there is none: with
+     * {@link Header#AUTO}, a first row whose label is a name that no other row has, above rows of
+     * numbers, as {@code 400,500,600,700,species} above iris's rows would be.
+     */
+    public record LabelledData(Dataset data, List<String> classNames, int suspectedHeaderLine) {
         public LabelledData {
             classNames = List.copyOf(classNames);
+        }
+
+        public LabelledData(Dataset data, List<String> classNames) {
+            this(data, classNames, 0);
+        }
+    }
+
+    /** Whether the first line is a header: always, never, or when it looks like one ({@link CsvTable} says how). */
+    public enum Header {
+        AUTO, YES, NO;
+
+        /** Parses {@code auto|yes|no}, case-insensitively, with a message listing the choices. */
+        public static Header parse(String name) {
+            try {
+                return valueOf(name.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown header choice '" + name + "' (expected auto, yes or no)");
+            }
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -118,13 +146,25 @@ public final class CsvDataset {
 
     /** Reads labelled data with its labels in {@code column}; the classes, named or numbered, are inferred. */
     public static LabelledData readLabelled(Path file, LabelColumn column) throws IOException {
-        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(column));
-        return new LabelledData(Dataset.adopt(table.features, table.labels, table.classes), table.classNames);
+        return readLabelled(file, column, Header.AUTO);
+    }
+
+    /** As {@link #readLabelled(Path, LabelColumn)}, the first line being a header as {@code header} says. */
+    public static LabelledData readLabelled(Path file, LabelColumn column, Header header) throws IOException {
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(column, header));
+        return new LabelledData(Dataset.adopt(table.features, table.labels, table.classes), table.classNames,
+                table.suspectedHeaderLine);
     }
 
     /** Reads labelled data with class numbers {@code 0..classes-1} in {@code column}. */
     public static LabelledData readLabelled(Path file, LabelColumn column, int classes) throws IOException {
-        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(classes, column));
+        return readLabelled(file, column, classes, Header.AUTO);
+    }
+
+    /** As {@link #readLabelled(Path, LabelColumn, int)}, the first line being a header as {@code header} says. */
+    public static LabelledData readLabelled(Path file, LabelColumn column, int classes, Header header)
+            throws IOException {
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(classes, column, header));
         return new LabelledData(Dataset.adopt(table.features, table.labels, classes), List.of());
     }
 
@@ -134,18 +174,26 @@ public final class CsvDataset {
      * {@code inputs} is not.
      */
     public static Examples readExamples(Path file, int inputs, int classes) throws IOException {
-        CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(inputs, classes, List.of(), LabelColumn.LAST));
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(inputs, classes, List.of(), LabelColumn.LAST,
+                Header.AUTO));
         return new Examples(table.features, table.labels);
     }
 
     /**
-     * Reads rows for {@code model}: a file with one more column than the model's inputs is labelled
-     * in {@code column} (a named column the header lacks means no labels), with the model's class
-     * names when it has them, else class numbers.
+     * Reads rows for {@code model}, with the model's class names when it has them, else class
+     * numbers: with the label column {@link LabelColumn#LAST}, a file with one more column than the
+     * model's inputs is labelled, one with exactly as many is not; a column given by position or
+     * name must be there and leave the model's inputs as features.
      */
     public static Examples readExamples(Path file, Classifier model, LabelColumn column) throws IOException {
+        return readExamples(file, model, column, Header.AUTO);
+    }
+
+    /** As {@link #readExamples(Path, Classifier, LabelColumn)}, the first line being a header as {@code header} says. */
+    public static Examples readExamples(Path file, Classifier model, LabelColumn column, Header header)
+            throws IOException {
         CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(model.inputs(), model.classes(),
-                model.classNames(), column));
+                model.classNames(), column, header));
         return new Examples(table.features, table.labels);
     }
 

@@ -3,12 +3,7 @@ package io.vecnet.io;
 import io.vecnet.Matrix;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,10 +29,13 @@ import java.util.Map;
  * are; a quoted number is a number. Empty cells are refused.
  *
  * <p>The label column (the last by default) holds class numbers or class names; see
- * {@link CsvDataset} for how they become classes. The first line is a header when none of its
- * feature cells is a number, or when its label is not a number while the second line's is; with
- * a label column given by name it is always the header. Labels are checked as they are read, so
- * nearly every problem names the first line that has one.
+ * {@link CsvDataset} for how they become classes. With {@link CsvDataset.Header#AUTO}, the first
+ * line is a header when none of its feature cells is a number, or when its label is not a number
+ * while the second line's is, or, for a model with class names, when its label is not one of them
+ * while the second line's is; with a label column given by name it is always the header.
+ * {@link CsvDataset.Header#YES} and {@link CsvDataset.Header#NO} decide without looking. Labels are
+ * checked as they are read, so nearly every problem names the first line that has one; a byte that
+ * is not UTF-8 is reported with its line, column and offset.
  */
 final class CsvTable {
     /** The longest number a cell may hold; no float needs more than a few hundred digits. */
@@ -59,42 +57,56 @@ final class CsvTable {
      * What the columns are: {@code inputs} features and optionally a label, or, when {@code inputs}
      * is negative, any number of features and a label, in {@code column}. The labels are the model's
      * class {@code names} when there are some; with {@code inferred}, whatever the file holds,
-     * numbers or names; otherwise class numbers {@code 0..classes-1}.
+     * numbers or names; otherwise class numbers {@code 0..classes-1}. {@code header} says whether
+     * the first line is a header; a column given by name makes it one.
      */
-    record Shape(int inputs, int classes, boolean inferred, List<String> names, CsvDataset.LabelColumn column) {
+    record Shape(int inputs, int classes, boolean inferred, List<String> names, CsvDataset.LabelColumn column,
+                 CsvDataset.Header header) {
+        Shape {
+            if (column.name() != null && header == CsvDataset.Header.NO) {
+                throw new IllegalArgumentException("a label column found by its name " + column
+                        + " needs a header line");
+            }
+        }
+
         /** Training data whose classes are inferred from its labels. */
-        static Shape labelled(CsvDataset.LabelColumn column) {
-            return new Shape(-1, CsvDataset.MAX_CLASSES, true, List.of(), column);
+        static Shape labelled(CsvDataset.LabelColumn column, CsvDataset.Header header) {
+            return new Shape(-1, CsvDataset.MAX_CLASSES, true, List.of(), column, header);
         }
 
         /** Training data with class numbers {@code 0..classes-1}. */
-        static Shape labelled(int classes, CsvDataset.LabelColumn column) {
-            return new Shape(-1, classes, false, List.of(), column);
+        static Shape labelled(int classes, CsvDataset.LabelColumn column, CsvDataset.Header header) {
+            return new Shape(-1, classes, false, List.of(), column, header);
         }
 
         /** Rows for a model of {@code inputs} features and {@code classes} classes, named by {@code names} if any. */
-        static Shape examples(int inputs, int classes, List<String> names, CsvDataset.LabelColumn column) {
-            return new Shape(inputs, classes, false, List.copyOf(names), column);
+        static Shape examples(int inputs, int classes, List<String> names, CsvDataset.LabelColumn column,
+                              CsvDataset.Header header) {
+            return new Shape(inputs, classes, false, List.copyOf(names), column, header);
         }
 
         boolean training() {
             return inputs < 0;
         }
 
+        /** Whether every row has a label: training data, or rows for a model with the label column given. */
+        boolean labelRequired() {
+            return training() || !column.last();
+        }
+
         /**
          * Where the label is in rows of {@code columns} cells (0-based), or -1 when they have none;
-         * {@code headerIndex} is where the header named it (-1 when it did not).
+         * {@code headerIndex} is where the header named it.
          */
         int labelIndex(Path file, int line, int columns, boolean named, int headerIndex) throws CsvException {
             if (training() && columns < 2) {
                 throw new CsvException(file, line, columns + " column; a row needs at least one feature and a "
                         + (column.last() ? "class label last" : "class label"));
             }
-            boolean labelled = training() || columns == inputs + 1 && (!named || headerIndex >= 0);
+            boolean labelled = labelRequired() || columns == inputs + 1;
             if (!labelled && columns != inputs) {
                 throw new CsvException(file, line, columns + " columns, but the model takes " + inputs + " features ("
-                        + inputs + " columns, or " + (inputs + 1) + " with a label"
-                        + (named ? " column " + column : "") + ")");
+                        + inputs + " columns, or " + (inputs + 1) + " with a label)");
             }
             if (!labelled) {
                 return -1;
@@ -103,6 +115,11 @@ final class CsvTable {
             if (index >= columns) {
                 throw new CsvException(file, line, columns + " columns, so no column " + (index + 1)
                         + " holds the labels");
+            }
+            if (!training() && columns != inputs + 1) {
+                throw new CsvException(file, line, columns + " columns: the label column " + column + " and "
+                        + (columns - 1) + (columns == 2 ? " feature" : " features") + ", but the model takes "
+                        + inputs);
             }
             return index;
         }
@@ -117,13 +134,17 @@ final class CsvTable {
     final int classes;
     /** The classes' names when the labels named them, in class order; empty when they are numbered. */
     final List<String> classNames;
+    /** The line of a first row that may well be a header, or 0 (see {@link CsvDataset.LabelledData}). */
+    final int suspectedHeaderLine;
 
-    private CsvTable(int rows, Matrix features, int[] labels, int classes, List<String> classNames) {
+    private CsvTable(int rows, Matrix features, int[] labels, int classes, List<String> classNames,
+                     int suspectedHeaderLine) {
         this.rows = rows;
         this.features = features;
         this.labels = labels;
         this.classes = classes;
         this.classNames = classNames;
+        this.suspectedHeaderLine = suspectedHeaderLine;
     }
 
     static CsvTable read(Path file, Shape shape) throws IOException {
@@ -134,15 +155,10 @@ final class CsvTable {
             throw new CsvException(file, "no such file");
         }
         requireMemory(file);
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), utf8)) {
+        try (Reader reader = new Utf8Input(Files.newInputStream(file))) {
             return new Parser(file, shape).parse(reader);
         } catch (NoSuchFileException e) {
             throw new CsvException(file, "no such file");
-        } catch (CharacterCodingException e) {
-            throw new CsvException(file, "is not a UTF-8 text file");
         } catch (OutOfMemoryError e) {
             throw CsvException.tooLargeForMemory(file, "does not fit in memory: reading it used up the "
                     + bytes(Runtime.getRuntime().maxMemory()) + " this JVM may use");
@@ -475,6 +491,15 @@ final class CsvTable {
         private int rowLine;
         private int firstRowLine;
 
+        /** What kind of cell the first row's label was. */
+        private int firstRowLabelKind;
+
+        /** The separator is being chosen from the first non-blank line, whose characters are kept meanwhile. */
+        private boolean choosing = true;
+        private final SeparatorChoice choice = new SeparatorChoice();
+        private char[] start = new char[0];
+        private int started;
+
         /** The line being read before the shape is known, and the first line while the second decides about it. */
         private Line reading = new Line();
         private Line kept = new Line();
@@ -501,46 +526,26 @@ final class CsvTable {
 
         CsvTable parse(Reader reader) throws IOException {
             char[] buffer = new char[1 << 16];
-            SeparatorChoice choice = new SeparatorChoice();
-            char[] start = new char[0];
-            int started = 0;
             boolean first = true;
-            boolean choosing = true;
-            for (int n; (n = reader.read(buffer)) >= 0; ) {
-                int i = 0;
-                if (first && n > 0) {
-                    first = false;
-                    i = buffer[0] == '\uFEFF' ? 1 : 0;
+            try {
+                for (int n; (n = reader.read(buffer)) >= 0; ) {
+                    int i = 0;
+                    if (first && n > 0) {
+                        first = false;
+                        i = buffer[0] == '\uFEFF' ? 1 : 0;
+                    }
+                    if (choosing) {
+                        i = choose(buffer, i, n);
+                    }
+                    for (; i < n; i++) {
+                        accept(buffer[i]);
+                    }
                 }
-                if (choosing) {
-                    int from = i;
-                    while (i < n && !choice.done()) {
-                        choice.accept(buffer[i++]);
-                    }
-                    if (started + i - from > start.length) {
-                        start = Arrays.copyOf(start, Math.max(2 * start.length, started + i - from));
-                    }
-                    System.arraycopy(buffer, from, start, started, i - from);
-                    started += i - from;
-                    if (!choice.done()) {
-                        continue;
-                    }
-                    choosing = false;
-                    separator = choice.separator();
-                    for (int k = 0; k < started; k++) {
-                        accept(start[k]);
-                    }
-                    start = null;
-                }
-                for (; i < n; i++) {
-                    accept(buffer[i]);
-                }
+            } catch (Utf8Input.InvalidByteException e) {
+                throw notUtf8(e);
             }
             if (choosing) {
-                separator = choice.separator();
-                for (int k = 0; k < started; k++) {
-                    accept(start[k]);
-                }
+                endChoice();
             }
             if (quoting == QUOTED) {
                 throw new CsvException(file, lineNumber(quoteLine), "column " + (cells + 1)
@@ -560,11 +565,68 @@ final class CsvTable {
             }
             Matrix features = new Matrix(rows, featureColumns, values.toArray());
             if (labelIndex < 0) {
-                return new CsvTable(rows, features, null, shape.classes(), List.of());
+                return new CsvTable(rows, features, null, shape.classes(), List.of(), 0);
             }
             int[] classes = labels.toArray();
             List<String> names = labelling.finish(classes);
-            return new CsvTable(rows, features, classes, labelling.classes(), names);
+            return new CsvTable(rows, features, classes, labelling.classes(), names, suspectedHeaderLine(classes));
+        }
+
+        /**
+         * Shows the separator choice {@code buffer[from..n)} until it is done, keeping what it saw;
+         * returns where the choice stopped ({@code n} while it goes on).
+         */
+        private int choose(char[] buffer, int from, int n) throws CsvException {
+            int i = from;
+            while (i < n && !choice.done()) {
+                choice.accept(buffer[i++]);
+            }
+            if (started + i - from > start.length) {
+                start = Arrays.copyOf(start, Math.max(2 * start.length, started + i - from));
+            }
+            System.arraycopy(buffer, from, start, started, i - from);
+            started += i - from;
+            if (choice.done()) {
+                endChoice();
+            }
+            return i;
+        }
+
+        /** Takes the separator chosen and reads the characters the choice looked at. */
+        private void endChoice() throws CsvException {
+            choosing = false;
+            separator = choice.separator();
+            for (int k = 0; k < started; k++) {
+                accept(start[k]);
+            }
+            start = null;
+        }
+
+        /** The invalid byte's line and column, once the characters before it are read. */
+        private CsvException notUtf8(Utf8Input.InvalidByteException e) throws CsvException {
+            if (choosing) {
+                endChoice();
+            }
+            return new CsvException(file, lineNumber(line), String.format(Locale.ROOT,
+                    "column %d holds the byte 0x%02X (file offset %d), which is not UTF-8; vecnet reads UTF-8 text",
+                    cells + 1, e.value(), e.offset()));
+        }
+
+        /**
+         * The first row's line when it may well be a header, else 0: it was taken for a row as the
+         * header was left to detection, and its label is a name (not a number) that no other row has.
+         */
+        private int suspectedHeaderLine(int[] classes) {
+            if (shape.header() != CsvDataset.Header.AUTO || header || !shape.inferred() || firstRowLabelKind != OTHER
+                    || rows < 2) {
+                return 0;
+            }
+            for (int i = 1; i < classes.length; i++) {
+                if (classes[i] == classes[0]) {
+                    return 0;
+                }
+            }
+            return firstRowLine;
         }
 
         private void accept(char c) throws CsvException {
@@ -778,18 +840,17 @@ final class CsvTable {
         private void endOfLine(Line line) throws CsvException {
             switch (phase) {
                 case FIRST_LINE -> {
-                    boolean labelled = mayBeLabelled(line);
-                    boolean featureNumber = line.featureNumber || !labelled && numeric(line.labelKind);
-                    boolean featureCells = line.cells > 1 || !labelled;
-                    if (named || !featureNumber && (featureCells || !numeric(line.labelKind))) {
+                    CsvDataset.Header choice = shape.header();
+                    if (named || choice == CsvDataset.Header.YES
+                            || choice == CsvDataset.Header.AUTO && looksLikeHeader(line)) {
                         header = true;
                         phase = FIRST_ROW;
-                        if (named && shape.training() && headerIndex < 0) {
+                        if (named && headerIndex < 0) {
                             throw new CsvException(file, line.number, "the header has no column named "
                                     + "'" + quote(shape.column().name(), shape.column().name().length()) + "'");
                         }
-                    } else if (labelled && line.labelKind == OTHER) {
-                        // "0,1,2,label" is a header if the next line's label is a number, else a row of a named class.
+                    } else if (choice == CsvDataset.Header.AUTO && mayBeLabelled(line) && line.labelKind == OTHER) {
+                        // "0,1,2,label" is a header if the next line shows it, else a row of a named class.
                         phase = SECOND_LINE;
                         reading = kept;
                         kept = line;
@@ -798,7 +859,7 @@ final class CsvTable {
                     }
                 }
                 case SECOND_LINE -> {
-                    if (mayBeLabelled(line) && numeric(line.labelKind)) {
+                    if (showsHeader(line)) {
                         header = true;
                         firstRow(line);
                     } else {
@@ -810,9 +871,29 @@ final class CsvTable {
             }
         }
 
+        /** Whether a first line is a header by its look alone: none of its feature cells is a number. */
+        private boolean looksLikeHeader(Line line) {
+            boolean labelled = mayBeLabelled(line);
+            boolean featureNumber = line.featureNumber || !labelled && numeric(line.labelKind);
+            boolean featureCells = line.cells > 1 || !labelled;
+            return !featureNumber && (featureCells || !numeric(line.labelKind));
+        }
+
+        /**
+         * Whether the line after a first line of numbers and a name ({@code kept}) shows that one to be
+         * a header: its label is a number, or one of the model's class names while the first line's is not.
+         */
+        private boolean showsHeader(Line line) {
+            if (!mayBeLabelled(line)) {
+                return false;
+            }
+            return numeric(line.labelKind) || labelling.isModelClass(line.labelKind, line.labelText)
+                    && !labelling.isModelClass(kept.labelKind, kept.labelText);
+        }
+
         /** Whether the line's label cell would hold its label: it has one, and for a model the right columns. */
         private boolean mayBeLabelled(Line line) {
-            return line.labelColumn >= 0 && (shape.training() || line.cells == shape.inputs() + 1);
+            return line.labelColumn >= 0 && (shape.labelRequired() || line.cells == shape.inputs() + 1);
         }
 
         /** The first row: it sets the shape, and its problems, if any, are reported. */
@@ -825,6 +906,7 @@ final class CsvTable {
             if (labelIndex >= 0 && labelIndex != line.labelColumn) {
                 throw new IllegalStateException("the label cell was column " + line.labelColumn + ", not " + labelIndex);
             }
+            firstRowLabelKind = line.labelKind;
             commitHeld(line);
             row = Arrays.copyOf(row, Math.max(row.length, columns));
         }
@@ -943,21 +1025,12 @@ final class CsvTable {
             if (kind != NUMBER && kind != OTHER) {
                 throw cellProblem(file, line, kind, text, column, cellLength);
             }
-            long integer = NOT_AN_INTEGER;
-            boolean fraction = false;
-            if (kind == NUMBER) {
-                double value = exactDouble(text);
-                if (Double.isNaN(value)) {
-                    value = Double.parseDouble(text.toString());
-                }
-                fraction = value != Math.rint(value);
-                if (!fraction && Math.abs(value) <= Integer.MAX_VALUE) {
-                    integer = (long) value;
-                }
-            }
+            double value = kind == NUMBER ? value(text) : Double.NaN;
+            boolean fraction = kind == NUMBER && value != Math.rint(value);
+            long integer = integer(value);
             count++;
             if (modelNames != null) {
-                Integer k = modelNames.get(integer != NOT_AN_INTEGER ? Long.toString(integer) : text.toString());
+                Integer k = modelNames.get(modelName(integer, text));
                 if (k == null) {
                     throw new CsvException(file, line, "label '" + quote(text, cellLength) + "' (column " + (column + 1)
                             + ") is not one of the model's classes (" + someNames() + ")");
@@ -1015,6 +1088,30 @@ final class CsvTable {
                         + CsvDataset.MAX_CLASSES);
             }
             return add(name);
+        }
+
+        /** Whether a label cell names one of the model's classes; false when there is no model or it numbers them. */
+        boolean isModelClass(int kind, CharSequence text) {
+            if (modelNames == null || kind != NUMBER && kind != OTHER) {
+                return false;
+            }
+            return modelNames.containsKey(modelName(integer(kind == NUMBER ? value(text) : Double.NaN), text));
+        }
+
+        /** A number cell's value as a correctly rounded double. */
+        private static double value(CharSequence text) {
+            double value = exactDouble(text);
+            return Double.isNaN(value) ? Double.parseDouble(text.toString()) : value;
+        }
+
+        /** {@code value} when it is an integer of magnitude at most {@code Integer.MAX_VALUE}, else {@link #NOT_AN_INTEGER}. */
+        private static long integer(double value) {
+            return value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE ? (long) value : NOT_AN_INTEGER;
+        }
+
+        /** The name a label is looked up by among the model's: an integer's value, else the text. */
+        private static String modelName(long integer, CharSequence text) {
+            return integer != NOT_AN_INTEGER ? Long.toString(integer) : text.toString();
         }
 
         /** {@code label X (column C) }, with quotes around X when it is not a number. */

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,10 +137,39 @@ class CsvDatasetTest {
     }
 
     @Test
-    void rejectsAFileThatIsNotUtf8() throws IOException {
+    void aByteThatIsNotUtf8IsNamedWithItsLineColumnAndOffset() throws IOException {
         Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
-        assertEquals(binary + ": is not a UTF-8 text file",
-                assertThrows(CsvException.class, () -> CsvDataset.read(binary)).getMessage());
+        assertEquals(binary + " line 1: column 1 holds the byte 0xFF (file offset 0), which is not UTF-8; vecnet "
+                + "reads UTF-8 text", assertThrows(CsvException.class, () -> CsvDataset.read(binary)).getMessage());
+        Path latin1 = Files.write(dir.resolve("latin1.csv"), "a,b,label\n1,2,0\n3,caf\u00e9,1\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(latin1 + " line 3: column 2 holds the byte 0xE9 (file offset 21), which is not UTF-8; vecnet "
+                + "reads UTF-8 text", assertThrows(CsvException.class, () -> CsvDataset.read(latin1)).getMessage());
+        Path truncated = Files.write(dir.resolve("truncated.csv"), new byte[] {'1', ',', '0', '\n', '2', ',', (byte) 0xc3});
+        assertEquals(truncated + " line 2: column 2 holds the byte 0xC3 (file offset 6), which is not UTF-8; vecnet "
+                + "reads UTF-8 text", assertThrows(CsvException.class, () -> CsvDataset.read(truncated)).getMessage());
+    }
+
+    @Test
+    void aByteThatIsNotUtf8FarIntoTheFileIsFoundWhereItIs() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            rows.append("1.5,\u00e9\u00e9\n");
+        }
+        byte[] good = rows.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = Arrays.copyOf(good, good.length + 4);
+        System.arraycopy(new byte[] {'7', ',', (byte) 0x80, '\n'}, 0, bad, good.length, 4);
+        Path file = Files.write(dir.resolve("long.csv"), bad);
+        assertEquals(file + " line 20001: column 2 holds the byte 0x80 (file offset " + (good.length + 2) + "), which "
+                + "is not UTF-8; vecnet reads UTF-8 text", assertThrows(CsvException.class,
+                () -> CsvDataset.read(file)).getMessage());
+    }
+
+    @Test
+    void aByteThatIsNotUtf8InTheFirstLineIsFoundBeforeTheSeparatorIsChosen() throws IOException {
+        Path file = Files.write(dir.resolve("first.csv"), new byte[] {'\n', 'a', ';', 'b', (byte) 0xfe, ';', 'c'});
+        assertEquals(file + " line 2: column 2 holds the byte 0xFE (file offset 4), which is not UTF-8; vecnet "
+                + "reads UTF-8 text", assertThrows(CsvException.class, () -> CsvDataset.read(file)).getMessage());
     }
     @Test
     void aHugeCellIsRefusedInLinearTimeQuotingOnlyItsStart() throws IOException {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecnet.Matrix;
 import io.vecnet.data.Rng;
+import io.vecnet.io.CsvDataset.Header;
 import io.vecnet.io.CsvDataset.LabelColumn;
 import io.vecnet.io.CsvDataset.LabelledData;
 import io.vecnet.nn.Classifier;
@@ -259,12 +260,79 @@ class CsvLabelsTest {
                 LabelColumn.at(1)).labels());
         assertArrayEquals(new int[] {1}, CsvDataset.readExamples(file("a,kind,b\n1,virginica,2\n"), iris,
                 LabelColumn.named("kind")).labels());
-        CsvDataset.Examples unlabelled = CsvDataset.readExamples(file("a,b\n1,2\n"), iris, LabelColumn.named("kind"));
-        assertNull(unlabelled.labels(), "a named column the header lacks: no labels");
-        Path extra = file("a,b,c\n1,2,3\n");
-        assertEquals(extra + " line 2: 3 columns, but the model takes 2 features (2 columns, or 3 with a label "
-                + "column 'kind')", assertThrows(CsvException.class,
-                () -> CsvDataset.readExamples(extra, iris, LabelColumn.named("kind"))).getMessage());
+        Path lacking = file("a,b\n1,2\n");
+        assertEquals(lacking + " line 1: the header has no column named 'kind'", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(lacking, iris, LabelColumn.named("kind"))).getMessage());
+        Path extra = file("a,b,kind,c\n1,2,setosa,3\n");
+        assertEquals(extra + " line 2: 4 columns: the label column 'kind' and 3 features, but the model takes 2",
+                assertThrows(CsvException.class,
+                        () -> CsvDataset.readExamples(extra, iris, LabelColumn.named("kind"))).getMessage());
+    }
+
+    @Test
+    void aLabelColumnGivenForPredictionIsTheLabelEvenInAFileOfTheModelsWidth() throws IOException {
+        Classifier threeInputs = model(3, List.of("setosa", "virginica"));
+        Path narrow = file("1,setosa,2\n3,virginica,4\n");
+        assertEquals(narrow + " line 1: 3 columns: the label column 2 and 2 features, but the model takes 3",
+                assertThrows(CsvException.class,
+                        () -> CsvDataset.readExamples(narrow, threeInputs, LabelColumn.at(2))).getMessage());
+        Classifier twoInputs = model(2, List.of("setosa", "virginica"));
+        assertArrayEquals(new int[] {0, 1}, CsvDataset.readExamples(narrow, twoInputs, LabelColumn.at(2)).labels());
+        Path numbers = file("1,2,3\n4,5,6\n");
+        assertNull(CsvDataset.readExamples(numbers, model(3, List.of()), LabelColumn.LAST).labels(),
+                "the last column by default: labelled only with one more column than the model's inputs");
+    }
+
+    @Test
+    void theHeaderChoiceOverridesTheDetection() throws IOException {
+        Path numbered = file("0,1,2\n5,6,1\n7,8,0\n");
+        assertEquals(3, CsvDataset.readLabelled(numbered, LabelColumn.LAST, Header.AUTO).data().size());
+        LabelledData yes = CsvDataset.readLabelled(numbered, LabelColumn.LAST, Header.YES);
+        assertEquals(Matrix.of(new float[][] {{5, 6}, {7, 8}}), yes.data().features());
+        assertArrayEquals(new int[] {1, 0}, yes.data().labels());
+        assertEquals(2, CsvDataset.readLabelled(numbered, LabelColumn.LAST, 2, Header.YES).data().size());
+        Path named = file("x,y,label\n1,2,0\n");
+        assertEquals(named + " line 1: column 1 'x' is not a number", assertThrows(CsvException.class,
+                () -> CsvDataset.readLabelled(named, LabelColumn.LAST, Header.NO)).getMessage());
+        Classifier classifier = model(2, List.of());
+        Path unlabelled = file("0,1\n0.5,0.25\n");
+        assertEquals(2, CsvDataset.readExamples(unlabelled, classifier, LabelColumn.LAST, Header.AUTO).features().rows());
+        assertEquals(Matrix.of(new float[][] {{0.5f, 0.25f}}),
+                CsvDataset.readExamples(unlabelled, classifier, LabelColumn.LAST, Header.YES).features());
+        assertThrows(IllegalArgumentException.class,
+                () -> CsvDataset.readLabelled(named, LabelColumn.named("label"), Header.NO));
+        assertEquals(Header.YES, Header.parse(" Yes "));
+        assertEquals("unknown header choice 'maybe' (expected auto, yes or no)",
+                assertThrows(IllegalArgumentException.class, () -> Header.parse("maybe")).getMessage());
+    }
+
+    @Test
+    void aFirstRowWhoseNameNoOtherRowHasMayBeAHeader() throws IOException {
+        LabelledData suspect = read("400,500,species\n1,2,setosa\n3,4,virginica\n5,6,setosa\n");
+        assertEquals(1, suspect.suspectedHeaderLine());
+        assertEquals(List.of("setosa", "species", "virginica"), suspect.classNames(), "read as a row all the same");
+        assertEquals(3, read("\n\n400,500,species\n1,2,setosa\n").suspectedHeaderLine(), "the first row's line");
+        assertEquals(0, read("1,2,setosa\n3,4,virginica\n5,6,setosa\n").suspectedHeaderLine(),
+                "a name that recurs: not a header");
+        assertEquals(0, read("1,2,7\n3,4,8\n").suspectedHeaderLine(), "a number: a class name like the others");
+        assertEquals(0, read("1,2,setosa\n").suspectedHeaderLine(), "a single row");
+        assertEquals(0, CsvDataset.readLabelled(file("400,500,species\n1,2,setosa\n"), LabelColumn.LAST, Header.NO)
+                .suspectedHeaderLine(), "not a header, as the caller said");
+    }
+
+    @Test
+    void aFirstLineWhoseLabelIsNoneOfTheModelsClassesAboveOneThatIsIsTheHeader() throws IOException {
+        Classifier iris = model(2, List.of("setosa", "versicolor", "virginica"));
+        CsvDataset.Examples examples = CsvDataset.readExamples(file("400,500,species\n1,2,virginica\n3,4,setosa\n"),
+                iris, LabelColumn.LAST);
+        assertEquals(Matrix.of(new float[][] {{1, 2}, {3, 4}}), examples.features());
+        assertArrayEquals(new int[] {2, 0}, examples.labels());
+        Path neither = file("400,500,species\n1,2,rosa\n");
+        assertEquals(neither + " line 1: label 'species' (column 3) is not one of the model's classes ('setosa', "
+                + "'versicolor', 'virginica')", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(neither, iris, LabelColumn.LAST)).getMessage());
+        assertEquals(2, CsvDataset.readExamples(file("1,2,setosa\n3,4,virginica\n"), iris, LabelColumn.LAST)
+                .features().rows(), "a first row of the model's classes stays a row");
     }
 
     @Test

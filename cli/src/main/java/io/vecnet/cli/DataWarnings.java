@@ -1,0 +1,63 @@
+package io.vecnet.cli;
+
+import io.vecnet.data.Dataset;
+import io.vecnet.io.CsvDataset;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One-line warnings about labelled data read from a file: a first row that may well be a header,
+ * read as a row of its own class; classes with a single row, which a model can hardly learn.
+ */
+final class DataWarnings {
+    /** The most classes a warning names. */
+    private static final int NAMED = 5;
+
+    private DataWarnings() {
+    }
+
+    /** Warns, on {@code err}, when the first row of {@code file} may be a header. */
+    static void suspectedHeader(PrintWriter err, String command, Path file, CsvDataset.LabelledData data) {
+        if (data.suspectedHeaderLine() > 0) {
+            err.println(command + ": warning: " + file + " line " + data.suspectedHeaderLine() + " was read as a row "
+                    + "of class " + className(data, data.data().label(0)) + ", which no other row has; if that line is "
+                    + "a header, use --header yes");
+            err.flush();
+        }
+    }
+
+    /** Warns, on {@code err}, of the classes with a single row, but a first row's already warned of as a header. */
+    static void singleRowClasses(PrintWriter err, String command, CsvDataset.LabelledData data) {
+        List<String> single = new ArrayList<>();
+        int[] rows = rowsPerClass(data.data());
+        for (int k = 0; k < rows.length; k++) {
+            boolean suspected = data.suspectedHeaderLine() > 0 && k == data.data().label(0);
+            if (rows[k] == 1 && !suspected) {
+                single.add(className(data, k));
+            }
+        }
+        if (single.isEmpty()) {
+            return;
+        }
+        String names = String.join(", ", single.subList(0, Math.min(NAMED, single.size())))
+                + (single.size() > NAMED ? " and " + (single.size() - NAMED) + " more" : "");
+        err.println(command + ": warning: " + (single.size() == 1 ? "class " + names + " has" : "classes " + names
+                + " have") + " a single row: too few to learn " + (single.size() == 1 ? "it" : "them") + " from");
+        err.flush();
+    }
+
+    private static int[] rowsPerClass(Dataset data) {
+        int[] rows = new int[data.classes()];
+        for (int label : data.labels()) {
+            rows[label]++;
+        }
+        return rows;
+    }
+
+    /** {@code 'setosa'} for a named class, {@code 2} for a numbered one. */
+    private static String className(CsvDataset.LabelledData data, int k) {
+        return data.classNames().isEmpty() ? Integer.toString(k) : "'" + data.classNames().get(k) + "'";
+    }
+}
