@@ -67,7 +67,7 @@ class TrainCommandTest {
         assertFalse(vector.out().contains("scalar"), vector.out());
         assertTrue(vector.out().contains("\nvector ("), vector.out());
 
-        Cli.Run caseStudy = Cli.run("train", "--quiet", "--iterations", "700");
+        Cli.Run caseStudy = Cli.run("train", "--quiet", "--iterations", "1000");
         assertTrue(caseStudy.out().contains("\nvector ("), caseStudy.out());
     }
 
