@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -119,13 +120,17 @@ final class Chart {
         }
     }
 
+    /**
+     * Encodes the image in memory, then writes it: ImageIO, writing straight to a file that fails,
+     * leaves a stream behind that its shutdown hook then fails to close, with a stack trace.
+     */
     void writePng(Path file) throws IOException {
         g.dispose();
-        AtomicFile.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException(file + ": this JDK cannot write PNG images");
-            }
-        });
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", png)) {
+            throw new IOException(file + ": this JDK cannot write PNG images");
+        }
+        AtomicFile.write(file, png::writeTo);
     }
 
     /** Round tick values (1, 2 or 5 times a power of ten apart), about six of them, inside [min, max]. */

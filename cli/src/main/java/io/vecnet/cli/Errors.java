@@ -23,7 +23,8 @@ final class Errors {
     /**
      * Runs the command the arguments name, as picocli's default strategy does, after telling
      * {@link Interruption} which command it is; an {@link OutOfMemoryError}, which picocli lets
-     * through, becomes one line suggesting a larger heap.
+     * through, becomes one line suggesting a larger heap. A command that succeeded but could not
+     * write to standard output fails.
      */
     static int execute(CommandLine.ParseResult parseResult) {
         CommandLine.ParseResult leaf = parseResult;
@@ -33,8 +34,12 @@ final class Errors {
         CommandLine cmd = leaf.commandSpec().commandLine();
         Interruption.command(cmd.getCommandSpec().qualifiedName());
         try {
-            return new CommandLine.RunLast().execute(parseResult);
-        } catch (OutOfMemoryError e) {
+            int exitCode = new CommandLine.RunLast().execute(parseResult);
+            if (exitCode == 0) {
+                StandardOutput.requireWritten(cmd.getOut());
+            }
+            return exitCode;
+        } catch (OutOfMemoryError | CommandFailedException e) {
             return report(e, cmd, parseResult);
         }
     }

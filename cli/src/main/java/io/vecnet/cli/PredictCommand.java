@@ -76,7 +76,7 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter summary = out == null ? spec.commandLine().getErr() : stdout;
         if (out == null) {
             predictions.writeCsv(stdout, probabilities);
-            stdout.flush();
+            StandardOutput.requireWritten(stdout);
         } else {
             AtomicFile.write(out, stream -> {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));

@@ -23,7 +23,7 @@ record Predictions(Classifier model, int[] predicted, Matrix probabilities, int[
         out.print("predicted");
         if (withProbabilities) {
             for (int c = 0; c < probabilities.cols(); c++) {
-                out.print(",p_" + Csv.quoted(model.className(c)));
+                out.print("," + Csv.quoted("p_" + model.className(c)));
             }
         }
         out.print('\n');
@@ -49,20 +49,24 @@ record Predictions(Classifier model, int[] predicted, Matrix probabilities, int[
                 Math.round(report.accuracy() * report.rows()), report.rows());
         out.printf(Locale.ROOT, "log-loss: %.6f%n", report.logLoss());
         int nameWidth = "weighted avg".length();
-        for (int c = 0; c < probabilities.cols(); c++) {
-            nameWidth = Math.max(nameWidth, model.className(c).length());
+        for (int c = 0; c < classes(); c++) {
+            nameWidth = Math.max(nameWidth, shownName(c).length());
         }
         String row = "%" + nameWidth + "s %9s %9s %9s %9s%n";
         String values = "%" + nameWidth + "s %9.4f %9.4f %9.4f %9d%n";
         out.printf(Locale.ROOT, row, "class", "precision", "recall", "f1", "support");
-        for (int c = 0; c < probabilities.cols(); c++) {
-            out.printf(Locale.ROOT, values, model.className(c), report.precision()[c], report.recall()[c],
+        for (int c = 0; c < classes(); c++) {
+            out.printf(Locale.ROOT, values, shownName(c), report.precision()[c], report.recall()[c],
                     report.f1()[c], report.support()[c]);
         }
         out.printf(Locale.ROOT, values, "macro avg", report.macro(report.precision()), report.macro(report.recall()),
                 report.macro(report.f1()), report.rows());
         out.printf(Locale.ROOT, values, "weighted avg", report.weighted(report.precision()),
                 report.weighted(report.recall()), report.weighted(report.f1()), report.rows());
+        if (report.presentClasses() < classes()) {
+            out.printf(Locale.ROOT, "averages over the %d of %d classes present in the labels or the predictions%n",
+                    report.presentClasses(), classes());
+        }
         writeConfusion(out, report.confusion());
     }
 
@@ -71,20 +75,29 @@ record Predictions(Classifier model, int[] predicted, Matrix probabilities, int[
         int width = Math.max(4, String.valueOf(predicted.length).length() + 1);
         int labelWidth = 6;
         for (int c = 0; c < counts.length; c++) {
-            width = Math.max(width, model.className(c).length() + 1);
-            labelWidth = Math.max(labelWidth, model.className(c).length());
+            width = Math.max(width, shownName(c).length() + 1);
+            labelWidth = Math.max(labelWidth, shownName(c).length());
         }
         out.print(" ".repeat(labelWidth));
         for (int c = 0; c < counts.length; c++) {
-            out.printf(Locale.ROOT, "%" + width + "s", model.className(c));
+            out.printf(Locale.ROOT, "%" + width + "s", shownName(c));
         }
         out.println();
         for (int r = 0; r < counts.length; r++) {
-            out.printf(Locale.ROOT, "%" + labelWidth + "s", model.className(r));
+            out.printf(Locale.ROOT, "%" + labelWidth + "s", shownName(r));
             for (int count : counts[r]) {
                 out.printf(Locale.ROOT, "%" + width + "d", count);
             }
             out.println();
         }
+    }
+
+    private int classes() {
+        return probabilities.cols();
+    }
+
+    /** Class {@code c}'s name as the tables show it, on one line. */
+    private String shownName(int c) {
+        return Text.oneLine(model.className(c));
     }
 }

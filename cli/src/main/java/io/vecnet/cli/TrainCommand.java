@@ -12,6 +12,7 @@ import io.vecnet.nn.Init;
 import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
 import io.vecnet.nn.Standardizer;
+import io.vecnet.train.Objective;
 import io.vecnet.train.Optimizer;
 import io.vecnet.train.Trainer;
 import io.vecnet.train.TrainingConfig;
@@ -178,7 +179,8 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s kernels: %d iterations in %.3f s (%.0f iterations/s)%n",
                 kernels.description(), result.iterations(), result.seconds(), result.iterationsPerSecond());
         out.flush();
-        LearningCheck check = LearningCheck.of(report.lossCurve(), accuracy, training);
+        LearningCheck check = LearningCheck.of(report.lossCurve(), accuracy, training,
+                new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size())));
         check.warn(spec.commandLine().getErr());
         warnIfCutShort(result, config);
         if (check.useless()) {
@@ -207,13 +209,38 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingResult train(Mlp initial, Dataset training, Dataset held, Kernels kernels, TrainingConfig config,
                                  Optimizer rule, TrainingReport report) {
         try {
-            return new Trainer(kernels).train(initial, training, held, config, rule, report);
+            TrainingResult result = new Trainer(kernels).train(initial, training, held, config, rule, report);
+            reportLastEpoch(result, training, kernels, config, report);
+            return result;
         } catch (TrainingDivergedException e) {
             throw new CommandFailedException("training diverged: the loss stopped being finite at iteration "
                     + e.iteration() + "; try a smaller --lr than " + rule.learningRate(), e);
         } finally {
             report.finish();
         }
+    }
+
+    /**
+     * A full-batch run reports the loss before each step, so its report at step N is the state after
+     * N epochs; in epochs, the report before the first step is left out and the state after the last
+     * step is measured here, so that the lines run from epoch 1 to the last, as with mini-batches.
+     */
+    private void reportLastEpoch(TrainingResult result, Dataset training, Kernels kernels, TrainingConfig config,
+                                 TrainingReport report) {
+        if (!report.unit().equals("epoch") || !config.fullBatch(training.size()) || result.stoppedEarly()
+                || result.iterations() == 0) {
+            return;
+        }
+        float[] parameters = result.model().parameters();
+        float loss = Objective.on(training, result.model().spec(), config.l2(), kernels)
+                .lossAndGradient(parameters, new float[parameters.length]);
+        report.onReport(result.iterations(), loss, result.validation());
+    }
+
+    /** The option that set how long this run could be, for a warning that suggests a longer one. */
+    private static String lengthOption(TrainingConfig config, int rows) {
+        boolean byIterations = config.iterations() < (long) config.epochs() * config.stepsPerEpoch(rows);
+        return byIterations ? "--iterations" : "--epochs";
     }
 
     /** A run that hit the default epoch cap before early stopping ended it might have gained from more epochs. */
@@ -307,6 +334,21 @@ final class TrainCommand implements Callable<Integer> {
         return Spiral.generate(pointsPerClass, arms, Spiral.NOISE, rng);
     }
 
+    /** Refuses a file whose rows all have one class before training: a classifier needs two to tell apart. */
+    private void requireTwoClasses(Dataset data) {
+        int[] labels = data.labels();
+        for (int label : labels) {
+            if (label != labels[0]) {
+                return;
+            }
+        }
+        if (labels.length > 0) {
+            String name = classNames.isEmpty() ? String.valueOf(labels[0]) : Text.oneLine(classNames.get(labels[0]));
+            throw new CommandFailedException(dataFile + ": all rows have class " + name
+                    + "; a classifier needs at least two classes");
+        }
+    }
+
     private Dataset csv() throws IOException {
         CsvDataset.LabelColumn column = labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST;
         CsvDataset.Header header = headerOption.header;
@@ -316,6 +358,7 @@ final class TrainCommand implements Callable<Integer> {
         DataWarnings.suspectedHeader(err, spec.qualifiedName(), dataFile, data);
         DataWarnings.singleRowClasses(err, spec.qualifiedName(), data);
         classNames = data.classNames();
+        requireTwoClasses(data.data());
         return data.data();
     }
 

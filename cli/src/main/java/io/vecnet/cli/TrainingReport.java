@@ -5,6 +5,8 @@ import io.vecnet.train.TrainingListener;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +37,8 @@ final class TrainingReport implements TrainingListener {
     private long lastRefresh;
     private int lastRefreshIteration;
     private int progressWidth;
+    private final ReentrantLock reporting = new ReentrantLock();
+    private volatile boolean interrupted;
     private volatile int lastIteration;
 
     /** A report per iteration (full batch) of a run of {@code iterations} iterations. */
@@ -58,23 +62,42 @@ final class TrainingReport implements TrainingListener {
         this.validationCurve = new float[curve.length];
     }
 
+    /**
+     * In epochs, each line is the state after that many epochs, counted from 1: a full-batch run's
+     * first report, made before any step, is left out (TrainCommand reports the state after its last).
+     */
     @Override
     public void onReport(Progress progress) {
-        boolean epochs = unit.equals("epoch");
-        onReport(epochs ? progress.epoch() : progress.iteration(), progress.loss(), progress.validation());
+        if (!unit.equals("epoch")) {
+            onReport(progress.iteration(), progress.loss(), progress.validation());
+        } else if (progress.epoch() > 0) {
+            onReport(progress.epoch(), progress.loss(), progress.validation());
+        }
     }
 
     void onReport(int iteration, float loss) {
         onReport(iteration, loss, null);
     }
 
-    private void onReport(int iteration, float loss, Evaluation validation) {
+    void onReport(int iteration, float loss, Evaluation validation) {
+        reporting.lock();
+        try {
+            if (!interrupted) {
+                record(iteration, loss, validation);
+            }
+        } finally {
+            reporting.unlock();
+        }
+    }
+
+    private void record(int iteration, float loss, Evaluation validation) {
         lastIteration = iteration;
         if (start < 0) {
             start = clock.getAsLong();
             Interruption.during(this::activity);
         }
-        if (iteration % curveStride == 0 && curveLength < curve.length) {
+        int firstReport = unit.equals("epoch") ? 1 : 0;
+        if ((iteration - firstReport) % curveStride == 0 && curveLength < curve.length) {
             validationCurve[curveLength] = validation == null ? Float.NaN : validation.loss();
             curve[curveLength++] = loss;
         }
@@ -100,8 +123,20 @@ final class TrainingReport implements TrainingListener {
         out.flush();
     }
 
-    /** What an interruption cut short. */
+    /**
+     * What an interruption cut short: the last report. Training goes on while the JVM shuts down, so
+     * from here on nothing more is reported, and a report being printed is waited for (a second at
+     * most, should standard output be stuck): no line comes after the one the message names.
+     */
     private String activity() {
+        interrupted = true;
+        try {
+            if (reporting.tryLock(1, TimeUnit.SECONDS)) {
+                reporting.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return "during training at " + unit + " " + lastIteration + " of " + iterations;
     }
 

@@ -43,7 +43,7 @@ public final class VecnetCommand implements Runnable {
         EngineLog.install();
         Interruption.install();
         warmUpRoute(args).ifPresent(WarmUp::startInBackground);
-        int exitCode = commandLine(args).execute(args);
+        int exitCode = commandLine(args).setOut(StandardOutput.open()).execute(args);
         Interruption.exiting();
         System.exit(exitCode);
     }

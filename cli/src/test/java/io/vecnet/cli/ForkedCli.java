@@ -54,14 +54,37 @@ final class ForkedCli {
     }
 
     static Started start(Path directory, List<String> jvmOptions, String... args) throws IOException {
+        Path stdout = Files.createTempFile("vecnet-cli", ".out");
+        Path stderr = Files.createTempFile("vecnet-cli", ".err");
+        return new Started(launch(directory, jvmOptions, stdout, stderr, args), stdout, stderr);
+    }
+
+    /**
+     * Runs vecnet with its standard output sent to {@code stdout}, a device such as /dev/full that
+     * is neither read nor deleted afterwards; the result's output is empty.
+     */
+    static Result runWithOutputTo(Path directory, Path stdout, String... args) throws IOException, InterruptedException {
+        Path stderr = Files.createTempFile("vecnet-cli", ".err");
+        try {
+            Process process = launch(directory, List.of(), stdout, stderr, args);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("vecnet did not exit");
+            }
+            return new Result(process.exitValue(), "", Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    private static Process launch(Path directory, List<String> jvmOptions, Path stdout, Path stderr, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(List.of("--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), VecnetCommand.class.getName()));
         command.addAll(List.of(args));
-        Path stdout = Files.createTempFile("vecnet-cli", ".out");
-        Path stderr = Files.createTempFile("vecnet-cli", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
@@ -69,7 +92,7 @@ final class ForkedCli {
         builder.environment().remove("_JAVA_OPTIONS");
         Process process = builder.start();
         process.getOutputStream().close();
-        return new Started(process, stdout, stderr);
+        return process;
     }
 
     static Result run(Path directory, List<String> jvmOptions, String... args) throws IOException, InterruptedException {

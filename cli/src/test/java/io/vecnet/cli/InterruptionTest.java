@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,31 @@ class InterruptionTest {
             assertTrue(result.errLines().get(0).matches("vecnet train: interrupted during training at iteration \\d+ of "
                     + "100000000"), result.err());
             assertEquals(List.of(), files());
+        }
+    }
+
+    /** Training goes on while the JVM shuts down: no epoch may be printed after the one the message names. */
+    @Test
+    void sigintDuringEpochsNamesTheLastEpochPrinted() throws Exception {
+        String iris = Path.of("src/test/resources/datasets/iris-train.csv").toAbsolutePath().toString();
+        try (ForkedCli.Started vecnet = ForkedCli.start(dir, List.of(), "train", "--data", iris, "--epochs", "100000",
+                "--patience", "100000")) {
+            long start = System.nanoTime();
+            while (!vecnet.outSoFar().contains("\nepoch 100: ")) {
+                assertTrue(vecnet.process().isAlive(), "vecnet exited before training");
+                assertTrue(System.nanoTime() - start < TIMEOUT_NANOS, "training did not start");
+                Thread.sleep(2);
+            }
+            signal(vecnet.process(), "INT");
+            ForkedCli.Result result = vecnet.finish();
+            assertEquals(130, result.exitCode(), result.err());
+            assertEquals(1, result.errLines().size(), result.err());
+            Matcher message = Pattern.compile("vecnet train: interrupted during training at epoch (\\d+) of 100000")
+                    .matcher(result.errLines().get(0));
+            assertTrue(message.matches(), result.err());
+            List<String> lines = result.out().lines().toList();
+            assertTrue(lines.get(lines.size() - 1).startsWith("epoch " + message.group(1) + ": "),
+                    lines.get(lines.size() - 1) + " / " + result.err());
         }
     }
 

@@ -24,14 +24,34 @@ class PredictCommandTest {
     static Path csv;
     static Path modelFile;
 
+    /** Class names that CSV must quote, sorted as the model numbers them; one holds a line break. */
+    static final List<String> AWKWARD_NAMES = List.of("Setosa, Iris", "say \"hi\"", "two\nlines");
+    static Path namedModelFile;
+
     @BeforeAll
-    static void trainAModel() {
+    static void trainAModel() throws IOException {
         csv = dir.resolve("spiral.csv");
         modelFile = dir.resolve("net.vnet");
         assertEquals(0, Cli.run("data", "spiral", "--seed", "2", "--out", csv.toString()).exitCode());
         Cli.Run run = Cli.run("train", "--data", csv.toString(), "--hidden", "20", "--iterations", "800", "--quiet",
                 "--save", modelFile.toString());
         assertEquals(0, run.exitCode(), run.err());
+        namedModelFile = dir.resolve("named.vnet");
+        Cli.Run named = Cli.run("train", "--data", clusters(dir.resolve("named.csv"), 0, 1, 2).toString(),
+                "--lr", "0.01", "--validation", "0", "--quiet", "--save", namedModelFile.toString());
+        assertEquals(0, named.exitCode(), named.err());
+    }
+
+    /** Ten rows of each of the given classes, in clusters far apart, labelled with {@link #AWKWARD_NAMES}, quoted. */
+    private static Path clusters(Path file, int... classes) throws IOException {
+        StringBuilder csv = new StringBuilder("x1,x2,label\n");
+        for (int c : classes) {
+            for (int i = 0; i < 10; i++) {
+                csv.append(String.format(Locale.ROOT, "%.1f,%.1f,\"%s\"%n", 5 * c + 0.1 * (i % 5),
+                        -5 * c + 0.1 * (i / 5), AWKWARD_NAMES.get(c).replace("\"", "\"\"")));
+            }
+        }
+        return Files.writeString(file, csv);
     }
 
     @Test
@@ -110,5 +130,42 @@ class PredictCommandTest {
         assertEquals(3, lines.size(), run.out());
         assertTrue(lines.get(1).matches("[012](,[0-9.E-]+){3}"), lines.get(1));
         assertFalse(run.out().contains("accuracy") || run.err().contains("accuracy"));
+    }
+
+    /** scikit-learn's classification_report averages over the classes in the labels or the predictions. */
+    @Test
+    void theAveragesTakeOnlyTheClassesPresentAndNamesStayOnOneLine() throws IOException {
+        Path out = dir.resolve("two-lines-predictions.csv");
+        Cli.Run run = Cli.run("predict", "--model", namedModelFile.toString(), "--data",
+                clusters(dir.resolve("two-lines-only.csv"), 2).toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(
+                "wrote 10 predictions to " + out,
+                "accuracy: 1.0000 (10 of 10)"), run.out().lines().limit(2).toList());
+        assertEquals(List.of(
+                "       class precision    recall        f1   support",
+                "Setosa, Iris    0.0000    0.0000    0.0000         0",
+                "    say \"hi\"    0.0000    0.0000    0.0000         0",
+                "  two\\nlines    1.0000    1.0000    1.0000        10",
+                "   macro avg    1.0000    1.0000    1.0000        10",
+                "weighted avg    1.0000    1.0000    1.0000        10",
+                "averages over the 1 of 3 classes present in the labels or the predictions",
+                "confusion matrix (rows: true class, columns: predicted class):",
+                "             Setosa, Iris     say \"hi\"   two\\nlines",
+                "Setosa, Iris            0            0            0",
+                "    say \"hi\"            0            0            0",
+                "  two\\nlines            0            0           10"), run.out().lines().skip(3).toList());
+    }
+
+    @Test
+    void classNamesAreQuotedAsWholeCsvCells() throws IOException {
+        Path out = dir.resolve("named-predictions.csv");
+        Cli.Run run = Cli.run("predict", "--model", namedModelFile.toString(), "--data",
+                clusters(dir.resolve("named-test.csv"), 0, 1, 2).toString(), "--out", out.toString(), "--probabilities");
+        assertEquals(0, run.exitCode(), run.err());
+        String written = Files.readString(out);
+        assertTrue(written.startsWith("predicted,\"p_Setosa, Iris\",\"p_say \"\"hi\"\"\",\"p_two\nlines\"\n"
+                + "\"Setosa, Iris\","), written);
+        assertTrue(written.contains("\n\"say \"\"hi\"\"\",") && written.contains("\n\"two\nlines\","), written);
     }
 }

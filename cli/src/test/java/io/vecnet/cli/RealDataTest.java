@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,39 @@ class RealDataTest {
                 + "the most common class"), run.err());
         assertTrue(lines[lines.length - 1].endsWith("the model was not saved"), run.err());
         assertFalse(Files.exists(model));
+    }
+
+    /** 108 rows train full batch, 1 epoch a step: the lines still run from epoch 1 to the last, as with batches. */
+    @Test
+    void epochsCountFromOneAndEachLineIsTheStateAfterThatManyEpochs() {
+        String iris = DATA.resolve("iris-train.csv").toString();
+        Cli.Run fullBatch = Cli.run("train", "--data", iris, "--epochs", "5");
+        assertEquals(0, fullBatch.exitCode(), fullBatch.err());
+        assertEquals(List.of(1, 2, 3, 4, 5), epochsPrinted(fullBatch.out()));
+        String last = fullBatch.out().lines().filter(line -> line.startsWith("epoch 5: ")).findFirst().orElseThrow();
+        String validation = fullBatch.out().lines().filter(line -> line.startsWith("validation accuracy: "))
+                .findFirst().orElseThrow();
+        assertEquals(last.substring(last.lastIndexOf(' ') + 1), validation.split(" ")[2],
+                "the last line is the state of the model trained");
+
+        Cli.Run batches = Cli.run("train", "--data", iris, "--epochs", "3", "--batch-size", "50");
+        assertEquals(0, batches.exitCode(), batches.err());
+        assertEquals(List.of(1, 2, 3), epochsPrinted(batches.out()));
+    }
+
+    private static List<Integer> epochsPrinted(String out) {
+        return out.lines().filter(line -> line.startsWith("epoch "))
+                .map(line -> Integer.parseInt(line.substring("epoch ".length(), line.indexOf(':')))).toList();
+    }
+
+    /** Three epochs of Adam at lr 0.001 hardly move the loss, but the accuracy shows the network learning. */
+    @Test
+    void aShortRunWhoseLossBarelyMovedIsToldToRunLonger() {
+        Cli.Run run = Cli.run("train", "--data", DATA.resolve("iris-train.csv").toString(), "--epochs", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: the loss barely moved from ln 3 = 1.0986"), run.err());
+        assertTrue(run.err().contains("try more --epochs or a larger --lr"), run.err());
+        assertFalse(run.err().contains("learned nothing") || run.err().contains("--standardize"), run.err());
     }
 
     @Test

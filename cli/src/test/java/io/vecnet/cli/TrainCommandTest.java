@@ -19,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,32 @@ class TrainCommandTest {
                 parameters.err());
         Cli.Run rows = Cli.run("train", "--points", "2000000000", "--classes", "3");
         assertTrue(rows.err().contains("6000000000 rows needs about"), rows.err());
+    }
+
+    /** Any model scores 1.0 on one class: the file is refused before training, as bad data, and nothing is saved. */
+    @Test
+    void aFileWithOneClassIsRefusedBeforeTraining() throws IOException {
+        Path model = dir.resolve("one.vnet");
+        Path numbered = Files.writeString(dir.resolve("numbered.csv"), "a,b,label\n1,2,0\n3,4,0\n5,6,0\n");
+        for (String[] classes : new String[][] {{}, {"--classes", "3"}}) {
+            String[] args = {"train", "--data", numbered.toString(), "--save", model.toString()};
+            Cli.Run run = Cli.run(concat(args, classes));
+            assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode(), run.err());
+            assertEquals("", run.out());
+            assertArrayEquals(new String[] {"vecnet train: " + numbered + ": all rows have class 0; a classifier needs "
+                    + "at least two classes"}, run.errLines());
+        }
+        Path named = Files.writeString(dir.resolve("named.csv"), "a,b,label\n1,2,\"new\nline\"\n3,4,\"new\nline\"\n");
+        Cli.Run run = Cli.run("train", "--data", named.toString(), "--save", model.toString());
+        assertArrayEquals(new String[] {"vecnet train: " + named + ": all rows have class new\\nline; a classifier "
+                + "needs at least two classes"}, run.errLines());
+        assertFalse(Files.exists(model));
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test

@@ -3,12 +3,14 @@ package io.vecnet.io;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -224,7 +226,7 @@ public final class AtomicFile {
             return null;
         });
         try {
-            OutputStream out = new BufferedOutputStream(open.run(), 1 << 16);
+            OutputStream out = new BufferedOutputStream(new NamingErrors(target, open.run()), 1 << 16);
             try {
                 content.writeTo(out);
                 out.flush();
@@ -250,11 +252,12 @@ public final class AtomicFile {
             return created;
         });
         try {
-            try (channel; OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+            try (channel; OutputStream out = new BufferedOutputStream(
+                    new NamingErrors(target, Channels.newOutputStream(channel)), 1 << 16)) {
                 copyOwnerAndPermissions(path, temporary);
                 content.writeTo(out);
                 out.flush();
-                channel.force(true);
+                NamingErrors.naming(target, () -> channel.force(true));
             }
             synchronized (LOCK) {
                 if (IN_FLIGHT.remove(temporary) == null) {
@@ -274,6 +277,56 @@ public final class AtomicFile {
             throw e;
         }
         syncDirectory(path.getParent());
+    }
+
+    /**
+     * Passes writes on, and puts the target's name in their errors as a {@link FileSystemException}:
+     * a stream's own say only what went wrong ("No space left on device"), not where.
+     */
+    private static final class NamingErrors extends FilterOutputStream {
+        private final Path target;
+
+        NamingErrors(Path target, OutputStream out) {
+            super(out);
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            naming(target, () -> out.write(b));
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            naming(target, () -> out.write(bytes, offset, length));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            naming(target, out::flush);
+        }
+
+        @Override
+        public void close() throws IOException {
+            naming(target, out::close);
+        }
+
+        static void naming(Path target, Write write) throws IOException {
+            try {
+                write.run();
+            } catch (FileSystemException e) {
+                throw e;
+            } catch (IOException e) {
+                FileSystemException named = new FileSystemException(target.toString(), null, e.getMessage());
+                named.initCause(e);
+                throw named;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
     }
 
     @FunctionalInterface

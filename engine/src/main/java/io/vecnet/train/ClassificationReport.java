@@ -7,7 +7,9 @@ import io.vecnet.Matrix;
  * it: accuracy, per-class precision, recall, F1 and support, their macro (unweighted) and weighted
  * (by support) averages, the log-loss of the predicted probabilities, and the confusion matrix
  * (rows: true class, columns: predicted class). A class never predicted has precision 0, one absent
- * from the labels recall 0, as scikit-learn's {@code zero_division=0}.
+ * from the labels recall 0, as scikit-learn's {@code zero_division=0}. As scikit-learn's, the averages
+ * take only the classes present in the labels or the predictions: a class of the model that occurs in
+ * neither keeps its row of zeros but does not pull the macro average down.
  */
 public record ClassificationReport(float accuracy, double[] precision, double[] recall, double[] f1, int[] support,
                                    double logLoss, int[][] confusion) {
@@ -52,16 +54,36 @@ public record ClassificationReport(float accuracy, double[] precision, double[] 
         return total;
     }
 
-    /** The unweighted mean over the classes of precision, recall or F1 ({@code values}). */
-    public double macro(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
+    /** Whether class {@code c} occurs in the labels or the predictions. */
+    public boolean present(int c) {
+        for (int other = 0; other < confusion.length; other++) {
+            if (confusion[c][other] > 0 || confusion[other][c] > 0) {
+                return true;
+            }
         }
-        return values.length == 0 ? 0 : sum / values.length;
+        return false;
     }
 
-    /** The mean over the classes weighted by their support. */
+    /** How many classes occur in the labels or the predictions: those the averages take. */
+    public int presentClasses() {
+        int count = 0;
+        for (int c = 0; c < confusion.length; c++) {
+            count += present(c) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The unweighted mean of precision, recall or F1 ({@code values}) over the classes present. */
+    public double macro(double[] values) {
+        double sum = 0;
+        for (int c = 0; c < values.length; c++) {
+            sum += present(c) ? values[c] : 0;
+        }
+        int present = presentClasses();
+        return present == 0 ? 0 : sum / present;
+    }
+
+    /** The mean over the classes weighted by their support (0 for a class absent from the labels). */
     public double weighted(double[] values) {
         double sum = 0;
         for (int c = 0; c < values.length; c++) {

@@ -13,6 +13,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -46,6 +47,17 @@ class AtomicFileTest {
         assertEquals("disk full", e.getMessage());
         assertEquals("old", Files.readString(target));
         assertEquals(1, filesIn(dir));
+    }
+
+    /** A stream's error says what went wrong but not where: the write names its target. */
+    @Test
+    void aWriteErrorNamesTheTarget() {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "this system has no /dev/full");
+        FileSystemException e = assertThrows(FileSystemException.class,
+                () -> AtomicFile.write(full, out -> out.write(new byte[100])));
+        assertEquals("/dev/full", e.getFile());
+        assertEquals("No space left on device", e.getReason());
     }
 
     @Test

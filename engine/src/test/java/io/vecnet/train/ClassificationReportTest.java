@@ -2,6 +2,7 @@ package io.vecnet.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.vecnet.Matrix;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,25 @@ class ClassificationReportTest {
         assertEquals(0, report.precision()[1]);
         assertEquals(0, report.f1()[1]);
         assertEquals(0.5, report.precision()[0]);
+    }
+
+    /** scikit-learn averages over the labels in y_true or y_pred: here 0, 1 and 2, not the model's class 3. */
+    @Test
+    void theAveragesTakeOnlyTheClassesInTheLabelsOrThePredictions() {
+        ClassificationReport report = ClassificationReport.of(new int[] {0, 0, 1}, new int[] {0, 2, 1}, new Matrix(3, 4));
+        assertEquals(3, report.presentClasses());
+        assertFalse(report.present(3));
+        assertEquals((1 + 1 + 0) / 3.0, report.macro(report.precision()), 1e-12);
+        assertEquals((0.5 + 1 + 0) / 3.0, report.macro(report.recall()), 1e-12);
+        assertEquals((2 / 3.0 + 1 + 0) / 3.0, report.macro(report.f1()), 1e-12);
+        assertEquals((2 * 0.5 + 1) / 3.0, report.weighted(report.recall()), 1e-12);
+    }
+
+    @Test
+    void aPerfectScoreOnOneClassAveragesToOne() {
+        ClassificationReport report = ClassificationReport.of(new int[] {0, 0}, new int[] {0, 0}, new Matrix(2, 3));
+        assertEquals(1.0, report.macro(report.f1()));
+        assertEquals(1.0, report.weighted(report.f1()));
+        assertArrayEquals(new double[] {1, 0, 0}, report.precision());
     }
 }

@@ -1,0 +1,83 @@
+package io.vecnet.cli;
+
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
+/**
+ * The writer for standard output that remembers why a write failed. A PrintWriter, like System.out,
+ * swallows write errors (a full disk, a closed pipe), so without this a command whose output was
+ * lost would exit 0; {@link #requireWritten} turns the first error into the command's failure.
+ */
+final class StandardOutput extends PrintWriter {
+    private final FailureRecorder stream;
+
+    private StandardOutput(FailureRecorder stream, Charset charset) {
+        super(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
+        this.stream = stream;
+    }
+
+    /** This process's standard output, in the encoding {@code System.out} uses. */
+    static StandardOutput open() {
+        return new StandardOutput(new FailureRecorder(new FileOutputStream(FileDescriptor.out)), System.out.charset());
+    }
+
+    /**
+     * Flushes {@code out} and fails, in one line, if a write to standard output through it failed; a
+     * writer of another kind (the tests' in-memory ones) cannot fail.
+     */
+    static void requireWritten(PrintWriter out) {
+        out.flush();
+        if (out instanceof StandardOutput checked && checked.stream.failure != null) {
+            IOException failure = checked.stream.failure;
+            String reason = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+            throw new CommandFailedException("standard output: " + reason, failure);
+        }
+    }
+
+    /** Passes every write on and keeps the first error. */
+    private static final class FailureRecorder extends FilterOutputStream {
+        private IOException failure;
+
+        FailureRecorder(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            recording(() -> out.write(b));
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            recording(() -> out.write(bytes, offset, length));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            recording(out::flush);
+        }
+
+        private void recording(Write write) throws IOException {
+            try {
+                write.run();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
+    }
+}
