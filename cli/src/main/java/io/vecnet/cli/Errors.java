@@ -39,7 +39,7 @@ final class Errors {
                 StandardOutput.requireWritten(cmd.getOut());
             }
             return exitCode;
-        } catch (OutOfMemoryError | CommandFailedException e) {
+        } catch (OutOfMemoryError | CommandFailedException | StandardOutput.ReaderGoneException e) {
             return report(e, cmd, parseResult);
         }
     }
@@ -49,6 +49,9 @@ final class Errors {
     }
 
     private static int report(Throwable e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        if (StandardOutput.readerGone(e)) {
+            return VecnetCommand.EXIT_READER_GONE;
+        }
         PrintWriter err = cmd.getErr();
         err.println(cmd.getCommandSpec().qualifiedName() + ": " + messageOf(e));
         if (verbose(parseResult)) {

@@ -36,9 +36,37 @@ final class StandardOutput extends PrintWriter {
         out.flush();
         if (out instanceof StandardOutput checked && checked.stream.failure != null) {
             IOException failure = checked.stream.failure;
+            // Java reports no errno: the message is the only way to tell EPIPE from other failures.
+            if (BROKEN_PIPE.equals(failure.getMessage())) {
+                throw new ReaderGoneException(failure);
+            }
             String reason = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
             throw new CommandFailedException("standard output: " + reason, failure);
         }
+    }
+
+    private static final String BROKEN_PIPE = "Broken pipe";
+
+    /**
+     * The reader of standard output went away ({@code vecnet predict ... | head}). The command ends
+     * quietly with {@link VecnetCommand#EXIT_READER_GONE}, as a program the shell's SIGPIPE killed would.
+     */
+    static final class ReaderGoneException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReaderGoneException(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** Whether {@code e} is, or was caused by, a {@link ReaderGoneException}. */
+    static boolean readerGone(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReaderGoneException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Passes every write on and keeps the first error. */

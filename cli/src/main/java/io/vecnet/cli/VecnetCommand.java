@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
 public final class VecnetCommand implements Runnable {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_FAILURE = 1;
+    /** 128 + SIGPIPE: what a shell reports for a program killed because its output's reader left. */
+    public static final int EXIT_READER_GONE = 141;
     /** The subcommands by name, in the order the usage lists them. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
 

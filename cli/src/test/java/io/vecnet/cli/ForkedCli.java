@@ -77,8 +77,29 @@ final class ForkedCli {
         }
     }
 
+    /** Runs vecnet with a standard output whose reader has already gone, as in {@code vecnet ... | head -0}. */
+    static Result runWithOutputClosed(Path directory, String... args) throws IOException, InterruptedException {
+        Path stderr = Files.createTempFile("vecnet-cli", ".err");
+        try {
+            Process process = launch(directory, List.of(), ProcessBuilder.Redirect.PIPE, stderr, args);
+            process.getInputStream().close();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("vecnet did not exit");
+            }
+            return new Result(process.exitValue(), "", Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(stderr);
+        }
+    }
+
     private static Process launch(Path directory, List<String> jvmOptions, Path stdout, Path stderr, String... args)
             throws IOException {
+        return launch(directory, jvmOptions, ProcessBuilder.Redirect.to(stdout.toFile()), stderr, args);
+    }
+
+    private static Process launch(Path directory, List<String> jvmOptions, ProcessBuilder.Redirect stdout, Path stderr,
+                                  String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(List.of("--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC"));
@@ -86,7 +107,7 @@ final class ForkedCli {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), VecnetCommand.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+                .redirectOutput(stdout).redirectError(stderr.toFile());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("_JAVA_OPTIONS");

@@ -40,6 +40,13 @@ class OutputErrorTest {
     }
 
     @Test
+    void aReaderOfStandardOutputThatLeavesEndsTheCommandQuietly() throws Exception {
+        ForkedCli.Result result = ForkedCli.runWithOutputClosed(dir, "predict", "--model", model, "--data", csv);
+        assertEquals(VecnetCommand.EXIT_READER_GONE, result.exitCode(), result.err());
+        assertEquals(List.of(), result.errLines(), "no message, as for a program SIGPIPE stopped");
+    }
+
+    @Test
     void dataThatCannotBeWrittenToStandardOutputFailsTheCommand() throws Exception {
         ForkedCli.Result result = ForkedCli.runWithOutputTo(dir, FULL, "data", "spiral");
         assertEquals(VecnetCommand.EXIT_FAILURE, result.exitCode(), result.err());
