@@ -354,11 +354,11 @@ final class TrainCommand implements Callable<Integer> {
         CsvDataset.Header header = headerOption.header;
         CsvDataset.LabelledData data = classes == null ? CsvDataset.readLabelled(dataFile, column, header)
                 : CsvDataset.readLabelled(dataFile, column, classes, header);
+        classNames = data.classNames();
+        requireTwoClasses(data.data());
         PrintWriter err = spec.commandLine().getErr();
         DataWarnings.suspectedHeader(err, spec.qualifiedName(), dataFile, data);
         DataWarnings.singleRowClasses(err, spec.qualifiedName(), data);
-        classNames = data.classNames();
-        requireTwoClasses(data.data());
         return data.data();
     }
 
