@@ -48,6 +48,29 @@ final class DataWarnings {
         err.flush();
     }
 
+    /**
+     * Warns, on {@code err}, of numbered classes no row has: labels are class numbers 0..K-1, so a gap
+     * or a stray large number (a header of numbers read as a row) leaves classes the model cannot learn.
+     */
+    static void emptyClasses(PrintWriter err, String command, CsvDataset.LabelledData data) {
+        List<String> empty = new ArrayList<>();
+        int[] rows = rowsPerClass(data.data());
+        for (int k = 0; k < rows.length; k++) {
+            if (rows[k] == 0) {
+                empty.add(className(data, k));
+            }
+        }
+        if (empty.isEmpty()) {
+            return;
+        }
+        String names = String.join(", ", empty.subList(0, Math.min(NAMED, empty.size())))
+                + (empty.size() > NAMED ? " and " + (empty.size() - NAMED) + " more" : "");
+        err.println(command + ": warning: " + (empty.size() == 1 ? "class " + names + " has" : "classes " + names
+                + " have") + " no rows (labels are class numbers 0.." + (rows.length - 1) + "); if the first line is a "
+                + "header of numbers, use --header yes");
+        err.flush();
+    }
+
     private static int[] rowsPerClass(Dataset data) {
         int[] rows = new int[data.classes()];
         for (int label : data.labels()) {

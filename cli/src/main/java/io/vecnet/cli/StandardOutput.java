@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.FileSystemException;
 
 /**
  * The writer for standard output that remembers why a write failed. A PrintWriter, like System.out,
@@ -59,10 +60,14 @@ final class StandardOutput extends PrintWriter {
         }
     }
 
-    /** Whether {@code e} is, or was caused by, a {@link ReaderGoneException}. */
+    /**
+     * Whether {@code e} is, or was caused by, a {@link ReaderGoneException} or a broken pipe on a
+     * named output ({@code --out /dev/stdout | head}).
+     */
     static boolean readerGone(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ReaderGoneException) {
+            boolean namedPipe = cause instanceof FileSystemException named && BROKEN_PIPE.equals(named.getReason());
+            if (cause instanceof ReaderGoneException || namedPipe) {
                 return true;
             }
         }

@@ -359,6 +359,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DataWarnings.suspectedHeader(err, spec.qualifiedName(), dataFile, data);
         DataWarnings.singleRowClasses(err, spec.qualifiedName(), data);
+        DataWarnings.emptyClasses(err, spec.qualifiedName(), data);
         return data.data();
     }
 

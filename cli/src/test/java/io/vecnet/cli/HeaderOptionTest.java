@@ -116,6 +116,18 @@ class HeaderOptionTest {
     }
 
     @Test
+    void numberedClassesWithoutRowsAreWarnedOf() throws IOException {
+        Path headed = Files.writeString(dir.resolve("headed.csv"), "0,1,4\n1,2,0\n2,1,1\n3,3,1\n4,1,0\n");
+        Cli.Run run = Cli.run("train", "--data", headed.toString(), "--quiet", "--validation", "0",
+                "--optimizer", "gd", "--iterations", "10");
+        assertTrue(run.err().contains("vecnet train: warning: classes 2, 3 have no rows (labels are class numbers "
+                + "0..4); if the first line is a header of numbers, use --header yes\n"), run.err());
+        Cli.Run read = Cli.run("train", "--data", headed.toString(), "--header", "yes", "--quiet", "--validation", "0",
+                "--optimizer", "gd", "--iterations", "10");
+        assertEquals("", read.err());
+    }
+
+    @Test
     void misusesAreUsageErrors() {
         Cli.Run spiral = Cli.run("train", "--header", "yes");
         assertEquals(VecnetCommand.EXIT_USAGE, spiral.exitCode());

@@ -44,6 +44,10 @@ class OutputErrorTest {
         ForkedCli.Result result = ForkedCli.runWithOutputClosed(dir, "predict", "--model", model, "--data", csv);
         assertEquals(VecnetCommand.EXIT_READER_GONE, result.exitCode(), result.err());
         assertEquals(List.of(), result.errLines(), "no message, as for a program SIGPIPE stopped");
+        ForkedCli.Result named = ForkedCli.runWithOutputClosed(dir, "predict", "--model", model, "--data", csv,
+                "--out", "/dev/stdout");
+        assertEquals(VecnetCommand.EXIT_READER_GONE, named.exitCode(), named.err());
+        assertEquals(List.of(), named.errLines(), "--out /dev/stdout as standard output itself");
     }
 
     @Test
