@@ -64,24 +64,20 @@ final class ForkedCli {
      * is neither read nor deleted afterwards; the result's output is empty.
      */
     static Result runWithOutputTo(Path directory, Path stdout, String... args) throws IOException, InterruptedException {
-        Path stderr = Files.createTempFile("vecnet-cli", ".err");
-        try {
-            Process process = launch(directory, List.of(), stdout, stderr, args);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("vecnet did not exit");
-            }
-            return new Result(process.exitValue(), "", Files.readString(stderr, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(stderr);
-        }
+        return runWithoutReadingOutput(directory, ProcessBuilder.Redirect.to(stdout.toFile()), args);
     }
 
     /** Runs vecnet with a standard output whose reader has already gone, as in {@code vecnet ... | head -0}. */
     static Result runWithOutputClosed(Path directory, String... args) throws IOException, InterruptedException {
+        return runWithoutReadingOutput(directory, ProcessBuilder.Redirect.PIPE, args);
+    }
+
+    /** Runs vecnet with its standard output sent to {@code stdout}, closing the pipe at once if it is one. */
+    private static Result runWithoutReadingOutput(Path directory, ProcessBuilder.Redirect stdout, String... args)
+            throws IOException, InterruptedException {
         Path stderr = Files.createTempFile("vecnet-cli", ".err");
         try {
-            Process process = launch(directory, List.of(), ProcessBuilder.Redirect.PIPE, stderr, args);
+            Process process = launch(directory, List.of(), stdout, stderr, args);
             process.getInputStream().close();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
