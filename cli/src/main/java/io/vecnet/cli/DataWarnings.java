@@ -21,10 +21,9 @@ final class DataWarnings {
     /** Warns, on {@code err}, when the first row of {@code file} may be a header. */
     static void suspectedHeader(PrintWriter err, String command, Path file, CsvDataset.LabelledData data) {
         if (data.suspectedHeaderLine() > 0) {
-            err.println(command + ": warning: " + file + " line " + data.suspectedHeaderLine() + " was read as a row "
-                    + "of class " + className(data, data.data().label(0)) + ", which no other row has; if that line is "
-                    + "a header, use --header yes");
-            err.flush();
+            warn(err, command, file + " line " + data.suspectedHeaderLine() + " was read as a row of class "
+                    + className(data, data.data().label(0)) + ", which no other row has; if that line is a header, "
+                    + "use --header yes");
         }
     }
 
@@ -38,14 +37,10 @@ final class DataWarnings {
                 single.add(className(data, k));
             }
         }
-        if (single.isEmpty()) {
-            return;
+        if (!single.isEmpty()) {
+            warn(err, command, classesHave(single) + " a single row: too few to learn "
+                    + (single.size() == 1 ? "it" : "them") + " from");
         }
-        String names = String.join(", ", single.subList(0, Math.min(NAMED, single.size())))
-                + (single.size() > NAMED ? " and " + (single.size() - NAMED) + " more" : "");
-        err.println(command + ": warning: " + (single.size() == 1 ? "class " + names + " has" : "classes " + names
-                + " have") + " a single row: too few to learn " + (single.size() == 1 ? "it" : "them") + " from");
-        err.flush();
     }
 
     /**
@@ -60,15 +55,22 @@ final class DataWarnings {
                 empty.add(className(data, k));
             }
         }
-        if (empty.isEmpty()) {
-            return;
+        if (!empty.isEmpty()) {
+            warn(err, command, classesHave(empty) + " no rows (labels are class numbers 0.." + (rows.length - 1)
+                    + "); if the first line is a header of numbers, use --header yes");
         }
-        String names = String.join(", ", empty.subList(0, Math.min(NAMED, empty.size())))
-                + (empty.size() > NAMED ? " and " + (empty.size() - NAMED) + " more" : "");
-        err.println(command + ": warning: " + (empty.size() == 1 ? "class " + names + " has" : "classes " + names
-                + " have") + " no rows (labels are class numbers 0.." + (rows.length - 1) + "); if the first line is a "
-                + "header of numbers, use --header yes");
+    }
+
+    private static void warn(PrintWriter err, String command, String warning) {
+        err.println(command + ": warning: " + warning);
         err.flush();
+    }
+
+    /** {@code class 2 has} or {@code classes 1, 2 have}, naming at most {@link #NAMED} of them. */
+    private static String classesHave(List<String> names) {
+        String named = String.join(", ", names.subList(0, Math.min(NAMED, names.size())))
+                + (names.size() > NAMED ? " and " + (names.size() - NAMED) + " more" : "");
+        return names.size() == 1 ? "class " + named + " has" : "classes " + named + " have";
     }
 
     private static int[] rowsPerClass(Dataset data) {
