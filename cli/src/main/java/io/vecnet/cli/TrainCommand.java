@@ -227,7 +227,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private void reportLastEpoch(TrainingResult result, Dataset training, Kernels kernels, TrainingConfig config,
                                  TrainingReport report) {
-        if (!report.unit().equals("epoch") || !config.fullBatch(training.size()) || result.stoppedEarly()
+        if (!report.inEpochs() || !config.fullBatch(training.size()) || result.stoppedEarly()
                 || result.iterations() == 0) {
             return;
         }

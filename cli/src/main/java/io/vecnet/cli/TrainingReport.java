@@ -68,7 +68,7 @@ final class TrainingReport implements TrainingListener {
      */
     @Override
     public void onReport(Progress progress) {
-        if (!unit.equals("epoch")) {
+        if (!inEpochs()) {
             onReport(progress.iteration(), progress.loss(), progress.validation());
         } else if (progress.epoch() > 0) {
             onReport(progress.epoch(), progress.loss(), progress.validation());
@@ -96,7 +96,7 @@ final class TrainingReport implements TrainingListener {
             start = clock.getAsLong();
             Interruption.during(this::activity);
         }
-        int firstReport = unit.equals("epoch") ? 1 : 0;
+        int firstReport = inEpochs() ? 1 : 0;
         if ((iteration - firstReport) % curveStride == 0 && curveLength < curve.length) {
             validationCurve[curveLength] = validation == null ? Float.NaN : validation.loss();
             curve[curveLength++] = loss;
@@ -152,6 +152,11 @@ final class TrainingReport implements TrainingListener {
 
     String unit() {
         return unit;
+    }
+
+    /** Whether the reports count epochs (from 1) rather than iterations (from 0). */
+    boolean inEpochs() {
+        return unit.equals("epoch");
     }
 
     int curveStride() {

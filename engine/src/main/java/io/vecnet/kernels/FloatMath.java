@@ -19,11 +19,6 @@ public final class FloatMath {
     /** ln 2 split so that k · LN2_HI is exact for the k that occur here. */
     public static final float LN2_HI = 0.693359375f;
     public static final float LN2_LO = -2.12194440e-4f;
-    /** x, or zero where x is subnormal: see {@link Kernels#gradientStep}. */
-    public static float flushSubnormal(float x) {
-        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
-    }
-
     /** Adding 1.5 · 2^23 rounds a float of magnitude below 2^22 to an integer. */
     public static final float ROUND_MAGIC = 12582912f;
     // Taylor coefficients of e^r; through r^7 the truncation at |r| = ln2/2 is about 0.1 ulp.
@@ -34,6 +29,11 @@ public final class FloatMath {
     public static final float LN2 = 0.6931472f;
 
     private FloatMath() {
+    }
+
+    /** x, or zero where x is subnormal: see {@link Kernels#gradientStep}. */
+    public static float flushSubnormal(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
     }
 
     public static float exp(float x) {

@@ -76,10 +76,13 @@ public record ClassificationReport(float accuracy, double[] precision, double[] 
     /** The unweighted mean of precision, recall or F1 ({@code values}) over the classes present. */
     public double macro(double[] values) {
         double sum = 0;
+        int present = 0;
         for (int c = 0; c < values.length; c++) {
-            sum += present(c) ? values[c] : 0;
+            if (present(c)) {
+                sum += values[c];
+                present++;
+            }
         }
-        int present = presentClasses();
         return present == 0 ? 0 : sum / present;
     }
 
