@@ -69,9 +69,9 @@ final class BoundaryPlot {
     private static void drawPoints(Chart chart, Dataset data) {
         chart.g.setStroke(new BasicStroke(1f));
         for (int i = 0; i < data.size(); i++) {
-            int px = chart.area.pixelX(data.features().get(i, 0)) - POINT_DIAMETER / 2;
-            int py = chart.area.pixelY(data.features().get(i, 1)) - POINT_DIAMETER / 2;
-            chart.g.setColor(Palette.point(data.labels()[i]));
+            int px = chart.area.pixelX(data.feature(i, 0)) - POINT_DIAMETER / 2;
+            int py = chart.area.pixelY(data.feature(i, 1)) - POINT_DIAMETER / 2;
+            chart.g.setColor(Palette.point(data.label(i)));
             chart.g.fillOval(px, py, POINT_DIAMETER, POINT_DIAMETER);
             chart.g.setColor(Color.BLACK);
             chart.g.drawOval(px, py, POINT_DIAMETER, POINT_DIAMETER);
@@ -93,8 +93,8 @@ final class BoundaryPlot {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < data.size(); i++) {
-            min = Math.min(min, data.features().get(i, column));
-            max = Math.max(max, data.features().get(i, column));
+            min = Math.min(min, data.feature(i, column));
+            max = Math.max(max, data.feature(i, column));
         }
         double span = max > min ? max - min : 1.0;
         return new double[] {min - MARGIN * span, max + MARGIN * span};

@@ -1,6 +1,7 @@
 package io.vecnet.data;
 
 import io.vecnet.Matrix;
+import io.vecnet.internal.DatasetArrays;
 
 /**
  * Examples for classification: a feature matrix (one row per example) and an integer label per row
@@ -11,6 +12,20 @@ public final class Dataset {
     private final Matrix features;
     private final int[] labels;
     private final int classes;
+
+    static {
+        DatasetArrays.install(new DatasetArrays.Reader() {
+            @Override
+            public float[] features(Dataset data) {
+                return data.features.data();
+            }
+
+            @Override
+            public int[] labels(Dataset data) {
+                return data.labels;
+            }
+        });
+    }
 
     /** Copies {@code features} and {@code labels}; labels must lie in 0..classes-1 and features be finite. */
     public Dataset(Matrix features, int[] labels, int classes) {

@@ -214,13 +214,12 @@ public final class CsvDataset {
             writer.write("x" + (j + 1) + ",");
         }
         writer.write("label\n");
-        float[] x = data.features().data();
         for (int i = 0; i < data.size(); i++) {
             for (int j = 0; j < data.dimensions(); j++) {
-                writer.write(Float.toString(x[i * data.dimensions() + j]));
+                writer.write(Float.toString(data.feature(i, j)));
                 writer.write(',');
             }
-            writer.write(Integer.toString(data.labels()[i]));
+            writer.write(Integer.toString(data.label(i)));
             writer.write('\n');
         }
         writer.flush();

@@ -3,6 +3,7 @@ package io.vecnet.nn;
 import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
+import io.vecnet.internal.DatasetArrays;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
 import java.util.Arrays;
@@ -141,7 +142,7 @@ public final class Mlp {
 
     /** Fraction of {@code data}'s rows whose predicted class is their label. */
     public float accuracy(Dataset data, Kernels kernels) {
-        int[] predicted = predict(data.features(), kernels);
+        int[] predicted = predict(new Matrix(data.size(), data.dimensions(), DatasetArrays.features(data)), kernels);
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
             if (predicted[i] == data.label(i)) {

@@ -2,6 +2,7 @@ package io.vecnet.nn;
 
 import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
+import io.vecnet.internal.DatasetArrays;
 import java.util.Arrays;
 
 /**
@@ -101,7 +102,8 @@ public final class Standardizer {
 
     /** The same rows and labels with scaled features. */
     public Dataset apply(Dataset data) {
-        return Dataset.adopt(apply(data.features()), data.labels(), data.classes());
+        Matrix scaled = apply(new Matrix(data.size(), data.dimensions(), DatasetArrays.features(data)));
+        return Dataset.adopt(scaled, DatasetArrays.labels(data), data.classes());
     }
 
     private void requireWidth(int width) {

@@ -2,6 +2,7 @@ package io.vecnet.train;
 
 import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
+import io.vecnet.internal.DatasetArrays;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.nn.Mlp;
 
@@ -13,13 +14,14 @@ public record Evaluation(float loss, float accuracy) {
         if (n == 0) {
             return new Evaluation(Float.NaN, Float.NaN);
         }
-        Matrix scores = model.scores(data.features(), kernels);
+        Matrix scores = model.scores(new Matrix(n, data.dimensions(), DatasetArrays.features(data)), kernels);
         int[] predicted = Mlp.mostLikely(scores);
         int correct = 0;
         for (int i = 0; i < n; i++) {
             correct += predicted[i] == data.label(i) ? 1 : 0;
         }
-        float loss = kernels.softmaxCrossEntropy(scores.data(), data.labels(), new float[scores.size()], n, scores.cols());
+        float loss = kernels.softmaxCrossEntropy(scores.data(), DatasetArrays.labels(data), new float[scores.size()], n,
+                scores.cols());
         return new Evaluation(loss, (float) correct / n);
     }
 }

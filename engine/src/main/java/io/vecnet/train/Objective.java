@@ -2,6 +2,7 @@ package io.vecnet.train;
 
 import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
+import io.vecnet.internal.DatasetArrays;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.TwoLayerPass;
 import io.vecnet.nn.Activation;
@@ -39,7 +40,7 @@ public final class Objective {
         this.dataTerm = dataTerm;
     }
 
-    /** The objective on all of {@code data}; its buffers are made here, once. */
+    /** The objective on all of {@code data}, which it reads in place; its buffers are made here, once. */
     public static Objective on(Dataset data, NetworkSpec spec, float l2, Kernels kernels) {
         if (data.dimensions() != spec.inputs() || data.classes() > spec.classes()) {
             throw new IllegalArgumentException("a " + spec.describe() + " network cannot train on " + data.size()
@@ -47,9 +48,8 @@ public final class Objective {
         }
         L2Penalty.requireValid(l2);
         int n = data.size();
-        float[] x = new float[Math.multiplyExact(n, data.dimensions())];
-        int[] labels = new int[n];
-        data.copyRows(0, n, x, labels);
+        float[] x = DatasetArrays.features(data);
+        int[] labels = DatasetArrays.labels(data);
         Optional<TwoLayerPass> fused = fusedPass(spec, new Matrix(n, data.dimensions(), x), labels, kernels);
         if (fused.isPresent()) {
             TwoLayerPass pass = fused.get();

@@ -43,6 +43,7 @@ class ModulePathForkTest {
     void onTheModulePathWithTheVectorModuleTheVectorKernelsLoad() {
         ForkedJvm.Result result = probe("--add-modules=io.vecnet," + VECTOR_MODULE_OPTION.substring("--add-modules=".length()));
         assertEquals(List.of("module=io.vecnet", "exports io.vecnet.nn=true", "exports io.vecnet.kernels.vector=false",
+                "exports io.vecnet.internal=false",
                 "reads jdk.incubator.vector=true", "backend=vector", "kernels module=io.vecnet", "1*3+2*4=11.0",
                 "outside access=refused"), result.stdoutLines());
         assertFalse(result.stderr().contains(KernelProvider.MISSING_MODULE_MESSAGE), result.stderr());
@@ -52,6 +53,7 @@ class ModulePathForkTest {
     void onTheModulePathWithoutTheVectorModuleTheScalarKernelsRunAndTheWarningIsLogged() {
         ForkedJvm.Result result = probe("--add-modules=io.vecnet");
         assertEquals(List.of("module=io.vecnet", "exports io.vecnet.nn=true", "exports io.vecnet.kernels.vector=false",
+                "exports io.vecnet.internal=false",
                 "reads jdk.incubator.vector=false", "backend=scalar", "kernels module=io.vecnet", "1*3+2*4=11.0",
                 "outside access=cannot link without the Vector API"), result.stdoutLines());
         assertTrue(result.stderr().contains(KernelProvider.MISSING_MODULE_MESSAGE), result.stderr());

@@ -18,6 +18,7 @@ public final class ModuleProbe {
         System.out.println("module=" + engine.getName());
         System.out.println("exports io.vecnet.nn=" + engine.isExported("io.vecnet.nn"));
         System.out.println("exports io.vecnet.kernels.vector=" + engine.isExported("io.vecnet.kernels.vector"));
+        System.out.println("exports io.vecnet.internal=" + engine.isExported("io.vecnet.internal"));
         System.out.println("reads jdk.incubator.vector=" + ModuleLayer.boot().findModule("jdk.incubator.vector")
                 .map(engine::canRead).orElse(false));
         Kernels kernels = KernelProvider.get();

@@ -8,12 +8,15 @@ import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
+import io.vecnet.internal.DatasetArrays;
 import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.nn.Activation;
 import io.vecnet.nn.Init;
+import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
+import io.vecnet.nn.Standardizer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +60,6 @@ class ObjectiveTest {
         }
     }
 
-    /** Partitions each computing (1/N)·Σ over their own rows add up to the whole data term. */
     /** The fused pass is taken by shape, on full batches, where the kernels offer it: the case study's. */
     @Test
     void saysWhenTrainingTakesTheFusedPass() {
@@ -74,6 +76,7 @@ class ObjectiveTest {
         assertEquals(false, Objective.usesFusedPass(NetworkSpec.of(2, 10, Activation.RELU, 100), vector));
     }
 
+    /** Partitions each computing (1/N)·Σ over their own rows add up to the whole data term. */
     @Test
     void scaledPartsOfTheDataAddUpToTheWhole() {
         Dataset all = Spiral.generate(40, 3, Spiral.NOISE, new Rng(3));
@@ -96,6 +99,51 @@ class ObjectiveTest {
         for (int i = 0; i < whole.length; i++) {
             assertEquals(whole[i], summed[i], 1e-5f + 1e-4f * Math.abs(whole[i]), "parameter " + i);
         }
+    }
+
+    /**
+     * The objective and the evaluations read a data set's own arrays rather than copies of them
+     * ({@link DatasetArrays}), so none of them may write to those arrays: on every
+     * route (the fused pass, generic backprop of a deep net), backend and thread count, the data set
+     * holds the same values after training on it as before.
+     */
+    @Test
+    void readsTheDataInPlaceAndLeavesItUnchanged() {
+        Dataset data = Spiral.generate(50, 3, Spiral.NOISE, new Rng(8));
+        Matrix features = data.features();
+        int[] labels = data.labels();
+        assertArrayEquals(features.data(), DatasetArrays.features(data));
+        assertArrayEquals(labels, DatasetArrays.labels(data));
+        Kernels[] backends = {SCALAR, KernelProvider.select(Backend.VECTOR, 1), KernelProvider.select(Backend.VECTOR, 2)};
+        for (NetworkSpec spec : new NetworkSpec[] {NetworkSpec.of(2, 3, Activation.RELU, 20),
+                NetworkSpec.of(2, 3, Activation.TANH, 17, 5), NetworkSpec.of(2, 3, Activation.RELU)}) {
+            for (Kernels kernels : backends) {
+                Mlp model = Mlp.of(spec, parameters(spec, 2));
+                new Trainer(kernels).train(model, data, new TrainingConfig(1e-3f, 5, 10), new GradientDescent(1f));
+                Evaluation.of(model, data, kernels);
+                model.accuracy(data, kernels);
+                Standardizer.fit(data).apply(data);
+                String what = spec.describe() + " on " + kernels.description();
+                assertEquals(features, data.features(), what);
+                assertArrayEquals(labels, data.labels(), what);
+            }
+        }
+    }
+
+    @Test
+    void theDataSetReaderIsInstalledOnce() {
+        assertThrows(IllegalStateException.class, () -> DatasetArrays.install(
+                new DatasetArrays.Reader() {
+                    @Override
+                    public float[] features(Dataset data) {
+                        return new float[0];
+                    }
+
+                    @Override
+                    public int[] labels(Dataset data) {
+                        return new int[0];
+                    }
+                }));
     }
 
     @Test
