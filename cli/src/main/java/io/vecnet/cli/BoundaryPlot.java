@@ -19,9 +19,11 @@ final class BoundaryPlot {
 
     /**
      * Draws {@code data}, its classes named in the legend by {@code classNames} (numbered when it is
-     * empty), over the decision regions of {@code model} unless it is null.
+     * empty) and its axes by {@code featureNames} ({@code x1} and {@code x2} when it is empty), over
+     * the decision regions of {@code model} unless it is null.
      */
-    static Chart draw(Dataset data, List<String> classNames, Classifier model, Kernels kernels, int width, int height) {
+    static Chart draw(Dataset data, List<String> classNames, List<String> featureNames, Classifier model,
+                      Kernels kernels, int width, int height) {
         if (data.dimensions() != 2) {
             throw new CommandFailedException("a plot shows 2-D data; this data has " + data.dimensions() + " features");
         }
@@ -33,7 +35,9 @@ final class BoundaryPlot {
             classes = Math.max(classes, model.classes());
             drawRegions(chart, model, kernels);
         }
-        chart.axes(model == null ? "Data" : "Decision regions of the " + model.network().spec().describe() + " model", "x1", "x2");
+        List<String> axes = featureNames.isEmpty() ? List.of("x1", "x2") : featureNames.stream().map(Text::oneLine).toList();
+        chart.axes(model == null ? "Data" : "Decision regions of the " + model.network().spec().describe() + " model",
+                axes.get(0), axes.get(1));
         drawPoints(chart, data);
         chart.legend(legend(classes, classNames));
         return chart;

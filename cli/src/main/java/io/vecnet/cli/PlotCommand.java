@@ -58,8 +58,11 @@ final class PlotCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    /** The points to draw, and their classes' names in class order (none when they are numbered). */
-    private record Points(Dataset data, List<String> classNames) {
+    /**
+     * The points to draw, their classes' names in class order (none when they are numbered), and the
+     * names of their two features (none when neither the file's header nor the model names them).
+     */
+    private record Points(Dataset data, List<String> classNames, List<String> featureNames) {
     }
 
     @Override
@@ -82,7 +85,8 @@ final class PlotCommand implements Callable<Integer> {
             throw new CommandFailedException(data + ": a plot shows 2-D data; this file has " + points.data().dimensions()
                     + (points.data().dimensions() == 1 ? " feature" : " features"));
         }
-        BoundaryPlot.draw(points.data(), points.classNames(), model, KernelProvider.get(), width, height).writePng(out);
+        BoundaryPlot.draw(points.data(), points.classNames(), points.featureNames(), model, KernelProvider.get(), width,
+                height).writePng(out);
         spec.commandLine().getOut().println("drew " + points.data().size() + " points"
                 + (model == null ? "" : " and the " + model.network().spec().describe() + " model's decision regions") + " in " + out);
         return 0;
@@ -99,7 +103,7 @@ final class PlotCommand implements Callable<Integer> {
             throw new CommandFailedException(modelFile + ": the model has " + model.classes() + " classes, but the "
                     + "spiral has " + points.classes());
         }
-        return new Points(points, List.of());
+        return new Points(points, List.of(), List.of());
     }
 
     /** A CSV file's labelled rows; with a model, read as predict reads them, so the labels must be its classes. */
@@ -108,14 +112,16 @@ final class PlotCommand implements Callable<Integer> {
         if (model == null) {
             CsvDataset.LabelledData labelled = CsvDataset.readLabelled(file, column, headerOption.header);
             DataWarnings.suspectedHeader(spec.commandLine().getErr(), spec.qualifiedName(), file, labelled);
-            return new Points(labelled.data(), labelled.classNames());
+            return new Points(labelled.data(), labelled.classNames(), labelled.featureNames());
         }
         CsvDataset.Examples examples = CsvDataset.readExamples(file, model, column, headerOption.header);
         if (!examples.labelled()) {
             throw new CommandFailedException(file + ": a plot colours each point by its label, but these rows have "
                     + "only the model's " + model.inputs() + " features");
         }
-        return new Points(new Dataset(examples.features(), examples.labels(), model.classes()), model.classNames());
+        List<String> featureNames = model.featureNames().isEmpty() ? examples.featureNames() : model.featureNames();
+        return new Points(new Dataset(examples.features(), examples.labels(), model.classes()), model.classNames(),
+                featureNames);
     }
 
     private void require(boolean condition, String message) {

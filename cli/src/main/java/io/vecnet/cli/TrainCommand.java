@@ -136,6 +136,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The names of the data's classes, kept in the model; empty when they are numbered. */
     private List<String> classNames = List.of();
+    /** The header's names of the data's features, kept in the model so that predict can check a file's columns; empty without a header. */
+    private List<String> featureNames = List.of();
 
     @Override
     public Integer call() throws IOException {
@@ -169,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingReport report = report(out, config, training.size());
         TrainingResult result = train(initial, training, held, kernels, config, rule, report);
-        Classifier trained = new Classifier(result.model(), scaler, classNames);
+        Classifier trained = new Classifier(result.model(), scaler, classNames, featureNames);
         float accuracy = result.model().accuracy(training, kernelOptions.kernelsForPass(shape, training.size()));
         out.printf(Locale.ROOT, "training accuracy: %.2f%n", accuracy);
         if (result.validation() != null) {
@@ -355,6 +357,7 @@ final class TrainCommand implements Callable<Integer> {
         CsvDataset.LabelledData data = classes == null ? CsvDataset.readLabelled(dataFile, column, header)
                 : CsvDataset.readLabelled(dataFile, column, classes, header);
         classNames = data.classNames();
+        featureNames = data.featureNames();
         requireTwoClasses(data.data());
         PrintWriter err = spec.commandLine().getErr();
         DataWarnings.suspectedHeader(err, spec.qualifiedName(), dataFile, data);

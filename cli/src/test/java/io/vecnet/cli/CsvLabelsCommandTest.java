@@ -118,6 +118,32 @@ class CsvLabelsCommandTest {
                 probabilities.out());
     }
 
+    /**
+     * A file one feature short has, with its label, as many columns as the model has features: read
+     * by position, its labels would pass for the last feature. The model keeps the training header's
+     * feature names, and predict refuses a header that names other columns, in one line.
+     */
+    @Test
+    void predictRefusesAFileWhoseHeaderNamesOtherFeatures() throws IOException {
+        String header = "sepal_length,sepal_width,petal_length,petal_width,species";
+        Function<String[], String> named = r -> String.join(",", r[0], r[1], r[2], r[3], species(r));
+        Path model = train(write("train.csv", header, irisTrain, named), QUICK);
+        assertEquals(List.of("sepal_length", "sepal_width", "petal_length", "petal_width"),
+                ModelFile.load(model).featureNames());
+        Path shortFile = write("short.csv", "sepal_length,sepal_width,petal_length,species", irisTest,
+                r -> String.join(",", r[0], r[1], r[2], species(r)));
+        Cli.Run predict = Cli.run("predict", "--model", model.toString(), "--data", shortFile.toString());
+        assertEquals(VecnetCommand.EXIT_FAILURE, predict.exitCode());
+        assertArrayEquals(new String[] {"vecnet predict: " + shortFile + " line 1: column 4 is named 'species', but the "
+                + "model's feature 4 is 'petal_width' (it was trained on sepal_length, sepal_width, petal_length, "
+                + "petal_width)"}, predict.errLines());
+        assertEquals("", predict.out());
+
+        Path unnamed = write("unnamed.csv", null, irisTest, named);
+        assertEquals(0, Cli.run("predict", "--model", model.toString(), "--data", unnamed.toString()).exitCode(),
+                "without a header there are no names to check");
+    }
+
     @Test
     void aSemicolonFileWithQuotedCells() throws IOException {
         List<String> names = List.of("setosa", "versicolor; var. \"big\"", "virginica, L.");

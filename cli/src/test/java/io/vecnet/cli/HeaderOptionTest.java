@@ -26,6 +26,8 @@ class HeaderOptionTest {
     @TempDir
     static Path dir;
     static Path model;
+    /** The same model trained on rows without a header, so that it knows no feature names to check a header against. */
+    static Path unnamedModel;
     /** Iris's rows with their species as names, without a header. */
     static String namedRows;
 
@@ -42,6 +44,9 @@ class HeaderOptionTest {
         Cli.Run run = train(Files.writeString(dir.resolve("named.csv"), "a,b,c,d,species\n" + namedRows),
                 "--save", model.toString());
         assertEquals(0, run.exitCode(), run.err());
+        unnamedModel = dir.resolve("unnamed.vnet");
+        run = train(Files.writeString(dir.resolve("unnamed.csv"), namedRows), "--save", unnamedModel.toString());
+        assertEquals(0, run.exitCode(), run.err());
     }
 
     private static Cli.Run train(Path data, String... options) {
@@ -57,10 +62,10 @@ class HeaderOptionTest {
     @Test
     void aHeaderOfNumbersIsARowUnlessTheHeaderIsSaidToBeThere() throws IOException {
         Path unlabelled = Files.writeString(dir.resolve("numbers.csv"), "0,1,2,3\n5.1,3.5,1.4,0.2\n6.3,3.3,6.0,2.5\n");
-        Cli.Run auto = Cli.run("predict", "--model", model.toString(), "--data", unlabelled.toString());
+        Cli.Run auto = Cli.run("predict", "--model", unnamedModel.toString(), "--data", unlabelled.toString());
         assertEquals(0, auto.exitCode(), auto.err());
         assertEquals(4, auto.out().lines().count(), "a header, then a prediction for each of three rows");
-        Cli.Run yes = Cli.run("predict", "--model", model.toString(), "--data", unlabelled.toString(),
+        Cli.Run yes = Cli.run("predict", "--model", unnamedModel.toString(), "--data", unlabelled.toString(),
                 "--header", "yes");
         assertEquals(0, yes.exitCode(), yes.err());
         assertEquals(List.of("predicted", "setosa", "virginica"), yes.out().lines().toList());
@@ -94,10 +99,12 @@ class HeaderOptionTest {
     @Test
     void predictTakesAHeaderOfNumbersWhoseLabelIsNoneOfTheModelsClasses() throws IOException {
         Path test = Files.writeString(dir.resolve("test.csv"), "400,500,600,700,species\n" + namedRows);
-        Cli.Run run = Cli.run("predict", "--model", model.toString(), "--data", test.toString(),
+        Cli.Run run = Cli.run("predict", "--model", unnamedModel.toString(), "--data", test.toString(),
                 "--out", dir.resolve("p.csv").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("wrote 120 predictions to "), run.out());
+        Cli.Run named = Cli.run("predict", "--model", model.toString(), "--data", test.toString());
+        assertEquals(VecnetCommand.EXIT_FAILURE, named.exitCode(), "a header, and not the names the model was trained on");
     }
 
     @Test

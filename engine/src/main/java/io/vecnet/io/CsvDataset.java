@@ -35,25 +35,33 @@ public final class CsvDataset {
     public static final int MAX_CLASSES = 65_536;
 
     /** Rows to predict: features, and labels when the file has them ({@code null} otherwise). */
-    public record Examples(Matrix features, int[] labels) {
+    /** Rows to predict: their features, their labels or null, and the header's names of the feature columns (empty without a header). */
+    public record Examples(Matrix features, int[] labels, List<String> featureNames) {
+        public Examples {
+            featureNames = List.copyOf(featureNames);
+        }
+
         public boolean labelled() {
             return labels != null;
         }
     }
 
     /**
-     * A data set, the names of its classes in class order (an empty list when they are numbered), and
-     * the line of a first row that may well be a header read as a row, 0 when there is none: with
+     * A data set, the names of its classes in class order (an empty list when they are numbered), the
+     * header's names of its feature columns in order (an empty list without a header), and the line
+     * of a first row that may well be a header read as a row, 0 when there is none: with
      * {@link Header#AUTO}, a first row whose label is a name that no other row has, above rows of
      * numbers, as {@code 400,500,600,700,species} above iris's rows would be.
      */
-    public record LabelledData(Dataset data, List<String> classNames, int suspectedHeaderLine) {
+    public record LabelledData(Dataset data, List<String> classNames, List<String> featureNames,
+                               int suspectedHeaderLine) {
         public LabelledData {
             classNames = List.copyOf(classNames);
+            featureNames = List.copyOf(featureNames);
         }
 
         public LabelledData(Dataset data, List<String> classNames) {
-            this(data, classNames, 0);
+            this(data, classNames, List.of(), 0);
         }
     }
 
@@ -152,7 +160,7 @@ public final class CsvDataset {
     public static LabelledData readLabelled(Path file, LabelColumn column, Header header) throws IOException {
         CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(column, header));
         return new LabelledData(Dataset.adopt(table.features, table.labels, table.classes), table.classNames,
-                table.suspectedHeaderLine);
+                table.featureNames, table.suspectedHeaderLine);
     }
 
     /** Reads labelled data with class numbers {@code 0..classes-1} in {@code column}. */
@@ -164,7 +172,8 @@ public final class CsvDataset {
     public static LabelledData readLabelled(Path file, LabelColumn column, int classes, Header header)
             throws IOException {
         CsvTable table = CsvTable.read(file, CsvTable.Shape.labelled(classes, column, header));
-        return new LabelledData(Dataset.adopt(table.features, table.labels, classes), List.of());
+        return new LabelledData(Dataset.adopt(table.features, table.labels, classes), List.of(), table.featureNames,
+                0);
     }
 
     /**
@@ -173,16 +182,17 @@ public final class CsvDataset {
      * {@code inputs} is not.
      */
     public static Examples readExamples(Path file, int inputs, int classes) throws IOException {
-        CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(inputs, classes, List.of(), LabelColumn.LAST,
-                Header.AUTO));
-        return new Examples(table.features, table.labels);
+        CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(inputs, classes, List.of(), List.of(),
+                LabelColumn.LAST, Header.AUTO));
+        return new Examples(table.features, table.labels, table.featureNames);
     }
 
     /**
      * Reads rows for {@code model}, with the model's class names when it has them, else class
      * numbers: with the label column {@link LabelColumn#LAST}, a file with one more column than the
      * model's inputs is labelled, one with exactly as many is not; a column given by position or
-     * name must be there and leave the model's inputs as features.
+     * name must be there and leave the model's inputs as features. When the model knows its features'
+     * names, a header must name the same features in the same order.
      */
     public static Examples readExamples(Path file, Classifier model, LabelColumn column) throws IOException {
         return readExamples(file, model, column, Header.AUTO);
@@ -192,8 +202,8 @@ public final class CsvDataset {
     public static Examples readExamples(Path file, Classifier model, LabelColumn column, Header header)
             throws IOException {
         CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(model.inputs(), model.classes(),
-                model.classNames(), column, header));
-        return new Examples(table.features, table.labels);
+                model.classNames(), model.featureNames(), column, header));
+        return new Examples(table.features, table.labels, table.featureNames);
     }
 
     /** Writes {@code data} as CSV with a header {@code x1,...,xD,label}, all at once or not at all. */

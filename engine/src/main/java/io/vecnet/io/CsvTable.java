@@ -4,11 +4,13 @@ import io.vecnet.Matrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +60,12 @@ final class CsvTable {
      * is negative, any number of features and a label, in {@code column}. The labels are the model's
      * class {@code names} when there are some; with {@code inferred}, whatever the file holds,
      * numbers or names; otherwise class numbers {@code 0..classes-1}. {@code header} says whether
-     * the first line is a header; a column given by name makes it one.
+     * the first line is a header; a column given by name makes it one. A header must name the
+     * features {@code featureNames} in that order when there are some (the names of a model's
+     * training columns).
      */
-    record Shape(int inputs, int classes, boolean inferred, List<String> names, CsvDataset.LabelColumn column,
-                 CsvDataset.Header header) {
+    record Shape(int inputs, int classes, boolean inferred, List<String> names, List<String> featureNames,
+                 CsvDataset.LabelColumn column, CsvDataset.Header header) {
         Shape {
             if (column.name() != null && header == CsvDataset.Header.NO) {
                 throw new IllegalArgumentException("a label column found by its name " + column
@@ -71,18 +75,21 @@ final class CsvTable {
 
         /** Training data whose classes are inferred from its labels. */
         static Shape labelled(CsvDataset.LabelColumn column, CsvDataset.Header header) {
-            return new Shape(-1, CsvDataset.MAX_CLASSES, true, List.of(), column, header);
+            return new Shape(-1, CsvDataset.MAX_CLASSES, true, List.of(), List.of(), column, header);
         }
 
         /** Training data with class numbers {@code 0..classes-1}. */
         static Shape labelled(int classes, CsvDataset.LabelColumn column, CsvDataset.Header header) {
-            return new Shape(-1, classes, false, List.of(), column, header);
+            return new Shape(-1, classes, false, List.of(), List.of(), column, header);
         }
 
-        /** Rows for a model of {@code inputs} features and {@code classes} classes, named by {@code names} if any. */
-        static Shape examples(int inputs, int classes, List<String> names, CsvDataset.LabelColumn column,
-                              CsvDataset.Header header) {
-            return new Shape(inputs, classes, false, List.copyOf(names), column, header);
+        /**
+         * Rows for a model of {@code inputs} features and {@code classes} classes, named by {@code names}
+         * if any, whose header, if the file has one, must name its features {@code featureNames} if any.
+         */
+        static Shape examples(int inputs, int classes, List<String> names, List<String> featureNames,
+                              CsvDataset.LabelColumn column, CsvDataset.Header header) {
+            return new Shape(inputs, classes, false, List.copyOf(names), List.copyOf(featureNames), column, header);
         }
 
         boolean training() {
@@ -136,15 +143,18 @@ final class CsvTable {
     final List<String> classNames;
     /** The line of a first row that may well be a header, or 0 (see {@link CsvDataset.LabelledData}). */
     final int suspectedHeaderLine;
+    /** The header's names of the feature columns, in order; empty when there is no header (or it does not name every feature column). */
+    final List<String> featureNames;
 
     private CsvTable(int rows, Matrix features, int[] labels, int classes, List<String> classNames,
-                     int suspectedHeaderLine) {
+                     int suspectedHeaderLine, List<String> featureNames) {
         this.rows = rows;
         this.features = features;
         this.labels = labels;
         this.classes = classes;
         this.classNames = classNames;
         this.suspectedHeaderLine = suspectedHeaderLine;
+        this.featureNames = featureNames;
     }
 
     static CsvTable read(Path file, Shape shape) throws IOException {
@@ -426,8 +436,11 @@ final class CsvTable {
         int labelKind;
         String labelText;
         long labelLength;
+        /** Every cell's text, or null for a cell longer than {@link #MAX_NUMBER_CHARS}: the names, if it is a header. */
+        final List<String> texts = new ArrayList<>();
 
         void reset(int line) {
+            texts.clear();
             cells = 0;
             number = line;
             problem = null;
@@ -474,6 +487,9 @@ final class CsvTable {
         private int cells;
         private int phase = FIRST_LINE;
         private boolean header;
+        /** The header's line and its cells' texts (see {@link Line#texts}), once a line turned out a header. */
+        private int headerLine;
+        private List<String> headerTexts = List.of();
         /** The column the header names the labels' (0-based), -1 before the header or when it has none. */
         private int headerIndex = -1;
         /** Whether any line but blank ones was seen. */
@@ -565,11 +581,12 @@ final class CsvTable {
             }
             Matrix features = new Matrix(rows, featureColumns, values.toArray());
             if (labelIndex < 0) {
-                return new CsvTable(rows, features, null, shape.classes(), List.of(), 0);
+                return new CsvTable(rows, features, null, shape.classes(), List.of(), 0, featureNames());
             }
             int[] classes = labels.toArray();
             List<String> names = labelling.finish(classes);
-            return new CsvTable(rows, features, classes, labelling.classes(), names, suspectedHeaderLine(classes));
+            return new CsvTable(rows, features, classes, labelling.classes(), names, suspectedHeaderLine(classes),
+                    featureNames());
         }
 
         /**
@@ -798,6 +815,7 @@ final class CsvTable {
                 line.reset(rowLine);
             }
             line.cells = cells;
+            line.texts.add(text.length() == cellLength ? text.toString() : null);
             if (phase == FIRST_LINE && named && headerIndex < 0 && text.length() == cellLength
                     && shape.column().name().contentEquals(text)) {
                 headerIndex = column;
@@ -843,7 +861,7 @@ final class CsvTable {
                     CsvDataset.Header choice = shape.header();
                     if (named || choice == CsvDataset.Header.YES
                             || choice == CsvDataset.Header.AUTO && looksLikeHeader(line)) {
-                        header = true;
+                        header(line);
                         phase = FIRST_ROW;
                         if (named && headerIndex < 0) {
                             throw new CsvException(file, line.number, "the header has no column named "
@@ -860,7 +878,7 @@ final class CsvTable {
                 }
                 case SECOND_LINE -> {
                     if (showsHeader(line)) {
-                        header = true;
+                        header(kept);
                         firstRow(line);
                     } else {
                         firstRow(kept);
@@ -869,6 +887,14 @@ final class CsvTable {
                 }
                 default -> firstRow(line);
             }
+        }
+
+        private void header(Line line) {
+            header = true;
+            headerLine = line.number;
+            boolean usable = line.texts.stream().allMatch(text -> text != null && !text.isEmpty()
+                    && text.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES);
+            headerTexts = usable ? List.copyOf(line.texts) : Collections.nCopies(line.cells, "");
         }
 
         /** Whether a first line is a header by its look alone: none of its feature cells is a number. */
@@ -907,8 +933,56 @@ final class CsvTable {
                 throw new IllegalStateException("the label cell was column " + line.labelColumn + ", not " + labelIndex);
             }
             firstRowLabelKind = line.labelKind;
+            requireFeatureNames();
             commitHeld(line);
             row = Arrays.copyOf(row, Math.max(row.length, columns));
+        }
+
+        /** The header's names of the feature columns, in order, or an empty list (see {@link CsvTable#featureNames}). */
+        private List<String> featureNames() {
+            if (!header || headerTexts.size() != columns || headerTexts.contains("")) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>(headerTexts);
+            if (labelIndex >= 0) {
+                names.remove(labelIndex);
+            }
+            return List.copyOf(names);
+        }
+
+        /**
+         * For a model that knows its features' names: a header must name the same features in the same
+         * order, so that a file whose columns differ from the training file's (one feature left out,
+         * so that the label column passes for the last feature) is refused rather than misread.
+         */
+        private void requireFeatureNames() throws CsvException {
+            List<String> expected = shape.featureNames();
+            if (!header || expected.isEmpty()) {
+                return;
+            }
+            String trained = " (it was trained on " + describe(expected) + ")";
+            if (headerTexts.size() != columns) {
+                throw new CsvException(file, headerLine, "the header has " + headerTexts.size() + " cells and the rows "
+                        + columns + ", so it cannot name the model's features" + trained);
+            }
+            List<String> found = featureNames();
+            if (found.isEmpty()) {
+                throw new CsvException(file, headerLine, "the header leaves a column unnamed (or names one in more than "
+                        + MAX_NAME_BYTES + " bytes), but the model's features have names" + trained);
+            }
+            for (int j = 0; j < expected.size(); j++) {
+                if (!expected.get(j).equals(found.get(j))) {
+                    int column = labelIndex >= 0 && j >= labelIndex ? j + 2 : j + 1;
+                    throw new CsvException(file, headerLine, "column " + column + " is named '"
+                            + quote(found.get(j), found.get(j).length()) + "', but the model's feature " + (j + 1)
+                            + " is '" + quote(expected.get(j), expected.get(j).length()) + "'" + trained);
+                }
+            }
+        }
+
+        private static String describe(List<String> names) {
+            String joined = String.join(", ", names);
+            return joined.length() <= 4 * QUOTE_CHARS ? joined : joined.substring(0, 4 * QUOTE_CHARS) + "…";
         }
 
         /** The line after a first line that turned out a row: a row like any other. */

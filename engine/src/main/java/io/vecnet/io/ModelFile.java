@@ -27,7 +27,8 @@ import java.util.zip.CheckedOutputStream;
 /**
  * vecnet's binary model format. Version {@value #VERSION} is a list of tagged sections: the network
  * ({@code NETW}: inputs, classes, activation, hidden widths), its flat parameter array ({@code PARM}),
- * optionally the input scaling ({@code SCAL}) and the class names ({@code LABL}), then a CRC32 of all
+ * optionally the input scaling ({@code SCAL}), the class names ({@code LABL}) and the feature names
+ * ({@code FEAT}), then a CRC32 of all
  * preceding bytes; version 1 files (the fixed {@code linear} and
  * {@code net} kinds of vecnet 0.1) still load. The full specification is {@code docs/model-format.md}.
  *
@@ -42,7 +43,8 @@ public final class ModelFile {
     static final String PARAMETERS = "PARM";
     static final String SCALER = "SCAL";
     static final String CLASS_NAMES = "LABL";
-    /** Bytes a class name may take in UTF-8. */
+    static final String FEATURE_NAMES = "FEAT";
+    /** Bytes a class or feature name may take in UTF-8. */
     static final int MAX_CLASS_NAME_BYTES = 1024;
     static final int MAX_NAME_BYTES = 16;
     static final int CRC_BYTES = 4;
@@ -79,7 +81,10 @@ public final class ModelFile {
             writeFloats(scaler.std(), checked);
         }
         if (!model.classNames().isEmpty()) {
-            writeSection(checked, CLASS_NAMES, classNames(model.classNames()));
+            writeSection(checked, CLASS_NAMES, names(model.classNames(), Names.CLASS));
+        }
+        if (!model.featureNames().isEmpty()) {
+            writeSection(checked, FEATURE_NAMES, names(model.featureNames(), Names.FEATURE));
         }
         out.write(littleEndian(CRC_BYTES).putInt((int) crc.getValue()).array());
     }
@@ -120,12 +125,13 @@ public final class ModelFile {
         return bytes.toByteArray();
     }
 
-    private static byte[] classNames(List<String> names) {
+    /** Each name as its UTF-8 length (2 bytes) and bytes. */
+    private static byte[] names(List<String> names, Names kind) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (String name : names) {
             byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
             if (utf8.length > MAX_CLASS_NAME_BYTES) {
-                throw new IllegalArgumentException("class name '" + name.substring(0, 40) + "…' is longer than "
+                throw new IllegalArgumentException(kind.what + " name '" + name.substring(0, 40) + "…' is longer than "
                         + MAX_CLASS_NAME_BYTES + " bytes");
             }
             bytes.write(utf8.length & 0xFF);
@@ -156,6 +162,19 @@ public final class ModelFile {
 
     private static ByteBuffer littleEndian(int capacity) {
         return ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The two lists of names a file may hold, one name per class or per input. */
+    private enum Names {
+        CLASS("class", "classes"), FEATURE("feature", "inputs");
+
+        final String what;
+        final String counted;
+
+        Names(String what, String counted) {
+            this.what = what;
+            this.counted = counted;
+        }
     }
 
     private static final class Reader {
@@ -189,6 +208,7 @@ public final class ModelFile {
             float[] parameters = null;
             Standardizer scaler = null;
             List<String> names = null;
+            List<String> featureNames = null;
             while (size - position > CRC_BYTES) {
                 String tag = readTag();
                 long length = buffer(8, "length of section " + tag).getLong();
@@ -204,9 +224,10 @@ public final class ModelFile {
                     case NETWORK -> spec = once(spec, tag, readNetwork((int) length));
                     case PARAMETERS -> parameters = once(parameters, tag, readParameters(spec, length));
                     case SCALER -> scaler = once(scaler, tag, readScaler(spec, length));
-                    case CLASS_NAMES -> names = once(names, tag, readClassNames(spec, (int) length));
+                    case CLASS_NAMES -> names = once(names, tag, readNames(spec, (int) length, Names.CLASS));
+                    case FEATURE_NAMES -> featureNames = once(featureNames, tag, readNames(spec, (int) length, Names.FEATURE));
                     default -> throw problem("unknown section '" + tag + "' (this vecnet reads " + NETWORK + ", "
-                            + PARAMETERS + ", " + SCALER + " and " + CLASS_NAMES
+                            + PARAMETERS + ", " + SCALER + ", " + CLASS_NAMES + " and " + FEATURE_NAMES
                             + "; was the file written by a newer vecnet?)");
                 }
             }
@@ -215,7 +236,8 @@ public final class ModelFile {
             }
             readCrc();
             try {
-                return new Classifier(build(spec, parameters), scaler, names == null ? List.of() : names);
+                return new Classifier(build(spec, parameters), scaler, names == null ? List.of() : names,
+                        featureNames == null ? List.of() : featureNames);
             } catch (IllegalArgumentException e) {
                 throw problem("corrupted: " + e.getMessage());
             }
@@ -237,26 +259,29 @@ public final class ModelFile {
             }
         }
 
-        private List<String> readClassNames(NetworkSpec spec, int length) throws IOException {
+        /** One name per class or per input, as {@code kind} says. */
+        private List<String> readNames(NetworkSpec spec, int length, Names kind) throws IOException {
+            String what = kind.what;
             if (spec == null) {
-                throw problem("corrupted: the class names come before the network section");
+                throw problem("corrupted: the " + what + " names come before the network section");
             }
-            ByteBuffer section = buffer(length, "class names");
+            ByteBuffer section = buffer(length, what + " names");
             List<String> names = new ArrayList<>();
             while (section.hasRemaining()) {
                 if (section.remaining() < 2) {
-                    throw problem("corrupted: a class name is cut short");
+                    throw problem("corrupted: a " + what + " name is cut short");
                 }
                 int bytes = Short.toUnsignedInt(section.getShort());
                 if (bytes > section.remaining() || bytes > MAX_CLASS_NAME_BYTES) {
-                    throw problem("corrupted: a class name of " + bytes + " bytes");
+                    throw problem("corrupted: a " + what + " name of " + bytes + " bytes");
                 }
                 byte[] utf8 = new byte[bytes];
                 section.get(utf8);
                 names.add(new String(utf8, StandardCharsets.UTF_8));
             }
-            if (names.size() != spec.classes()) {
-                throw problem("corrupted: " + names.size() + " class names for " + spec.classes() + " classes");
+            int expected = kind == Names.CLASS ? spec.classes() : spec.inputs();
+            if (names.size() != expected) {
+                throw problem("corrupted: " + names.size() + " " + what + " names for " + expected + " " + kind.counted);
             }
             return names;
         }

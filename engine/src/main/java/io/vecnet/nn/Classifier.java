@@ -8,19 +8,26 @@ import java.util.Optional;
 
 /**
  * What a model file holds and what prediction needs: the network, the input scaling it was trained
- * with (if any), and the names of its classes (if the data named them). Prediction takes raw rows
- * and scales them itself, so a scaled model can never be fed unscaled rows by mistake. Immutable.
+ * with (if any), the names of its classes (if the data named them) and of its features (if the
+ * training file's header did). Prediction takes raw rows and scales them itself, so a scaled model
+ * can never be fed unscaled rows by mistake. Immutable.
  */
 public final class Classifier {
     private final Mlp network;
     private final Standardizer scaler;
     private final List<String> classNames;
+    private final List<String> featureNames;
 
     /**
      * @param scaler     the scaling applied to rows before the network, or null for none
      * @param classNames one name per class, or empty when the classes are numbered
      */
     public Classifier(Mlp network, Standardizer scaler, List<String> classNames) {
+        this(network, scaler, classNames, List.of());
+    }
+
+    /** @param featureNames one name per input, in order, or empty when they are not known */
+    public Classifier(Mlp network, Standardizer scaler, List<String> classNames, List<String> featureNames) {
         if (scaler != null && scaler.features() != network.inputs()) {
             throw new IllegalArgumentException("a scaler of " + scaler.features() + " features for a network of "
                     + network.inputs() + " inputs");
@@ -28,9 +35,13 @@ public final class Classifier {
         if (!classNames.isEmpty() && classNames.size() != network.classes()) {
             throw new IllegalArgumentException(classNames.size() + " class names for " + network.classes() + " classes");
         }
+        if (!featureNames.isEmpty() && featureNames.size() != network.inputs()) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for " + network.inputs() + " inputs");
+        }
         this.network = network;
         this.scaler = scaler;
         this.classNames = List.copyOf(classNames);
+        this.featureNames = List.copyOf(featureNames);
     }
 
     /** The network alone: raw rows, numbered classes. */
@@ -49,6 +60,11 @@ public final class Classifier {
     /** The class names, or an empty list when the classes are numbered 0..classes-1. */
     public List<String> classNames() {
         return classNames;
+    }
+
+    /** The names of the features, in input order, or an empty list when they are not known. */
+    public List<String> featureNames() {
+        return featureNames;
     }
 
     /** Class {@code k}'s name, or its number. */

@@ -237,6 +237,57 @@ class CsvLabelsTest {
     }
 
     @Test
+    void theHeaderNamesTheFeaturesButNotTheLabel() throws IOException {
+        assertEquals(List.of("sepal length", "petal, width"),
+                read("sepal length,\"petal, width\",species\n1,2,setosa\n").featureNames());
+        assertEquals(List.of("a", "b"), CsvDataset.readLabelled(file("a,kind,b\n1,setosa,2\n"),
+                LabelColumn.named("kind")).featureNames());
+        assertEquals(List.of("a", "b"), CsvDataset.readLabelled(file("kind,a,b\n0,1,2\n1,3,4\n"), LabelColumn.at(1), 2)
+                .featureNames());
+        assertEquals(List.of(), read("1,2,0\n3,4,1\n").featureNames(), "no header");
+        assertEquals(List.of(), read("a,,label\n1,2,0\n3,4,1\n").featureNames(), "a column without a name");
+        assertEquals(List.of(), read("a,b,c,label\n1,2,0\n3,4,1\n").featureNames(), "more names than columns");
+        String tooLong = "n".repeat(CsvTable.MAX_NAME_BYTES + 1);
+        assertEquals(List.of(), read("a," + tooLong + ",label\n1,2,0\n3,4,1\n").featureNames());
+    }
+
+    /**
+     * A model that knows its features' names takes a file with a header only when the header names
+     * them in order: a file one feature short, whose label column would otherwise pass for the last
+     * feature, is refused, as is one with two columns swapped.
+     */
+    @Test
+    void predictionRefusesAHeaderThatNamesOtherFeatures() throws IOException {
+        Classifier named = new Classifier(Mlp.initialise(NetworkSpec.linear(3, 2), new Rng(1)), null,
+                List.of("setosa", "virginica"), List.of("a", "b", "c"));
+        assertArrayEquals(new int[] {1}, CsvDataset.readExamples(file("a,b,c,species\n1,2,3,virginica\n"), named,
+                LabelColumn.LAST).labels());
+        assertNull(CsvDataset.readExamples(file("a,b,c\n1,2,3\n"), named, LabelColumn.LAST).labels());
+        assertArrayEquals(new int[] {0}, CsvDataset.readExamples(file("1,2,3,setosa\n"), named, LabelColumn.LAST)
+                .labels(), "no header, nothing to check");
+        Path short1 = file("a,b,species\n1,2,setosa\n");
+        assertEquals(short1 + " line 1: column 3 is named 'species', but the model's feature 3 is 'c' (it was trained "
+                + "on a, b, c)", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(short1, named, LabelColumn.LAST)).getMessage());
+        Path swapped = file("a,c,b,species\n1,3,2,setosa\n");
+        assertEquals(swapped + " line 1: column 2 is named 'c', but the model's feature 2 is 'b' (it was trained on "
+                + "a, b, c)", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(swapped, named, LabelColumn.LAST)).getMessage());
+        Path labelFirst = file("species,a,x,c\nsetosa,1,2,3\n");
+        assertEquals(labelFirst + " line 1: column 3 is named 'x', but the model's feature 2 is 'b' (it was trained on "
+                + "a, b, c)", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(labelFirst, named, LabelColumn.at(1))).getMessage());
+        Path unnamed = file("a,,c\n1,2,3\n");
+        assertEquals(unnamed + " line 1: the header leaves a column unnamed (or names one in more than 1024 bytes), "
+                + "but the model's features have names (it was trained on a, b, c)", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(unnamed, named, LabelColumn.LAST, Header.YES)).getMessage());
+        Path wide = file("a,b,c,d,species\n1,2,3,setosa\n");
+        assertEquals(wide + " line 1: the header has 5 cells and the rows 4, so it cannot name the model's features "
+                + "(it was trained on a, b, c)", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(wide, named, LabelColumn.LAST)).getMessage());
+    }
+
+    @Test
     void predictionMapsNamesThroughTheModels() throws IOException {
         Classifier iris = model(2, List.of("setosa", "versicolor", "virginica"));
         CsvDataset.Examples examples = CsvDataset.readExamples(file("a,b,species\n1,2,virginica\n3,4,setosa\n"), iris,

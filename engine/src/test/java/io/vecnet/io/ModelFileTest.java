@@ -76,10 +76,28 @@ class ModelFileTest {
         Classifier back = ModelFile.load(file);
         assertEquals(scaler, back.scaler().orElseThrow());
         assertEquals(model.classNames(), back.classNames());
+        assertEquals(List.of(), back.featureNames());
         assertArrayEquals(network.parameters(), back.network().parameters());
         float[] row = {2f, 1f, 1e6f + 1};
         assertEquals(model.predict(row), back.predict(row));
         assertArrayEquals(network.probabilities(scaler.apply(row)), back.probabilities(row));
+    }
+
+    @Test
+    void featureNamesRoundTripAndMustBeOnePerInput() throws IOException {
+        Mlp network = Mlp.initialise(NetworkSpec.linear(3, 2), new Rng(2));
+        Classifier model = new Classifier(network, null, List.of("no", "yes"), List.of("a", "b", "c"));
+        Path file = dir.resolve("features.vnet");
+        ModelFile.save(model, file);
+        assertEquals(List.of("a", "b", "c"), ModelFile.load(file).featureNames());
+        assertEquals(List.of("no", "yes"), ModelFile.load(file).classNames());
+        byte[] bytes = Files.readAllBytes(file);
+        // The FEAT section comes last: three names of 2 + 1 bytes, then the CRC. A first length of 4
+        // swallows the second name, which leaves two names for three inputs.
+        bytes[bytes.length - 4 - 9] = 4;
+        assertEquals("corrupted: 2 feature names for 3 inputs", loadError(withCrc(bytes)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Classifier(network, null, List.of(), List.of("a", "b")));
     }
 
     @Test
