@@ -14,12 +14,22 @@ import java.util.Locale;
  * exiting 0 with a useless model.
  */
 final class LearningCheck {
-    private final List<String> warnings;
+    private final List<Warning> warnings;
+    /** The advice the failure carries, the first warning's that has one; null when there is none. */
+    private final String fix;
     private final String uselessReason;
 
-    private LearningCheck(List<String> warnings, String uselessReason) {
+    private LearningCheck(List<Warning> warnings, String fix, String uselessReason) {
         this.warnings = warnings;
+        this.fix = fix;
         this.uselessReason = uselessReason;
+    }
+
+    /** What went wrong, and what to try (null when the diagnosis says it). */
+    private record Warning(String diagnosis, String advice) {
+        String line(boolean withAdvice) {
+            return advice == null || !withAdvice ? diagnosis : diagnosis + "; " + advice;
+        }
     }
 
     /**
@@ -40,8 +50,7 @@ final class LearningCheck {
 
     /** {@code losses}: the training loss at each report, first to last. */
     static LearningCheck of(float[] losses, float accuracy, Dataset training, Setup setup) {
-        List<String> warnings = new ArrayList<>();
-        String fix = null;
+        List<Warning> warnings = new ArrayList<>();
         float majority = majorityShare(training);
         if (losses.length >= 2) {
             float first = losses[0];
@@ -51,36 +60,37 @@ final class LearningCheck {
                 highest = Math.max(highest, loss);
             }
             double lnK = Math.log(training.classes());
-            if (highest > 2 * first + 1) {
-                fix = "try a smaller --lr";
-                warnings.add(String.format(Locale.ROOT, "the loss rose to %.6g (it began at %.6f): the learning rate "
-                        + "is probably too large; %s%s", highest, first, fix, setup.orStandardize()));
+            boolean exploded = highest > 2 * first + 1;
+            if (exploded) {
+                warnings.add(new Warning(String.format(Locale.ROOT, "the loss rose to %.6g (it began at %.6f): the "
+                        + "learning rate is probably too large", highest, first),
+                        "try a smaller --lr" + setup.orStandardize()));
             }
             if (near(first, lnK) && near(last, lnK)) {
                 if (learned(accuracy, majority)) {
-                    warnings.add(String.format(Locale.ROOT, "the loss barely moved from ln %d = %.4f (it ended at "
-                            + "%.4f) while the training accuracy rose to %.2f: %s", training.classes(), lnK, last,
-                            accuracy, setup.moreLearning()));
+                    warnings.add(new Warning(String.format(Locale.ROOT, "the loss barely moved from ln %d = %.4f (it "
+                            + "ended at %.4f) while the training accuracy rose to %.2f: %s", training.classes(), lnK,
+                            last, accuracy, setup.moreLearning()), null));
                 } else {
-                    String nothing = setup.standardized() ? setup.moreLearning()
+                    // After an explosion a larger rate is the wrong advice: the explosion's stands alone.
+                    String advice = exploded ? null : setup.standardized() ? setup.moreLearning()
                             : "--standardize the features, or " + setup.moreLearning();
-                    fix = fix != null ? fix : nothing;
-                    warnings.add(String.format(Locale.ROOT, "the loss stayed at ln %d = %.4f: the network learned "
-                            + "nothing; %s", training.classes(), lnK, nothing));
+                    warnings.add(new Warning(String.format(Locale.ROOT, "the loss stayed at ln %d = %.4f: the network "
+                            + "learned nothing", training.classes(), lnK), advice));
                 }
             }
             if (last > first) {
-                fix = fix != null ? fix : "try a smaller --lr";
-                warnings.add(String.format(Locale.ROOT, "the loss ended higher than it began (%.6f, from %.6f); "
-                        + "try a smaller --lr%s", last, first, setup.orStandardize()));
+                warnings.add(new Warning(String.format(Locale.ROOT, "the loss ended higher than it began (%.6f, from "
+                        + "%.6f)", last, first), "try a smaller --lr" + setup.orStandardize()));
             }
         }
+        String fix = warnings.stream().map(Warning::advice).filter(advice -> advice != null).findFirst().orElse(null);
         String useless = training.classes() >= 2 && training.size() > 0 && accuracy <= majority + 1e-6f
                 ? String.format(Locale.ROOT, "the model is no better than always answering the most common class "
                         + "(training accuracy %.4f, that class's share %.4f)%s", accuracy, majority,
                         fix == null ? "" : "; " + fix)
                 : null;
-        return new LearningCheck(warnings, useless);
+        return new LearningCheck(warnings, fix, useless);
     }
 
     /** An accuracy at least a tenth of the way from always answering the most common class to perfect. */
@@ -101,9 +111,11 @@ final class LearningCheck {
         return data.size() == 0 ? 0f : (float) most / data.size();
     }
 
+    /** Prints the warnings; when the run failed, the advice its last line gives is not said twice. */
     void warn(PrintWriter err) {
-        for (String warning : warnings) {
-            err.println("vecnet train: warning: " + warning);
+        for (Warning warning : warnings) {
+            boolean repeated = useless() && warning.advice() != null && warning.advice().equals(fix);
+            err.println("vecnet train: warning: " + warning.line(!repeated));
         }
         err.flush();
     }

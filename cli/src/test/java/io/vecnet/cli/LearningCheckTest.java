@@ -37,23 +37,49 @@ class LearningCheckTest {
 
     @Test
     void standardizingIsSuggestedOnlyWhereTheFeaturesWereNot() {
-        String standardized = warnings(LearningCheck.of(AT_LN_3, 1 / 3f, threeClasses(),
-                new LearningCheck.Setup(true, false, "--epochs")));
-        assertEquals("vecnet train: warning: the loss stayed at ln 3 = 1.0986: the network learned nothing; "
-                + "try more --epochs or a larger --lr\n", standardized);
-        String raw = warnings(LearningCheck.of(AT_LN_3, 1 / 3f, threeClasses(),
-                new LearningCheck.Setup(false, false, "--iterations")));
-        assertTrue(raw.contains("learned nothing; --standardize the features, or try more --iterations"), raw);
+        LearningCheck standardized = LearningCheck.of(AT_LN_3, 1 / 3f, threeClasses(),
+                new LearningCheck.Setup(true, false, "--epochs"));
+        assertTrue(standardized.reason().endsWith("; try more --epochs or a larger --lr"), standardized.reason());
+        LearningCheck raw = LearningCheck.of(AT_LN_3, 1 / 3f, threeClasses(),
+                new LearningCheck.Setup(false, false, "--iterations"));
+        assertTrue(raw.reason().endsWith("; --standardize the features, or try more --iterations or a larger --lr"),
+                raw.reason());
         String exploded = warnings(LearningCheck.of(new float[] {1f, 9f, 2f}, 0.5f, threeClasses(),
                 new LearningCheck.Setup(true, false, "--epochs")));
         assertTrue(exploded.contains("try a smaller --lr") && !exploded.contains("--standardize"), exploded);
+        String explodedRaw = warnings(LearningCheck.of(new float[] {1f, 9f, 2f}, 0.5f, threeClasses(),
+                new LearningCheck.Setup(false, false, "--epochs")));
+        assertTrue(explodedRaw.contains("try a smaller --lr, or --standardize the features"), explodedRaw);
+    }
+
+    /** A run that fails gives its advice once, in its last line; the warnings say what went wrong. */
+    @Test
+    void aFailedRunGivesItsAdviceOnce() {
+        LearningCheck check = LearningCheck.of(AT_LN_3, 1 / 3f, threeClasses(),
+                new LearningCheck.Setup(true, false, "--epochs"));
+        assertTrue(check.useless());
+        assertEquals("vecnet train: warning: the loss stayed at ln 3 = 1.0986: the network learned nothing\n",
+                warnings(check));
+        assertEquals("the model is no better than always answering the most common class (training accuracy 0.3333, "
+                + "that class's share 0.3333); try more --epochs or a larger --lr", check.reason());
+        LearningCheck exploded = LearningCheck.of(new float[] {1.0986f, 7f, 1.0990f}, 1 / 3f, threeClasses(),
+                new LearningCheck.Setup(false, false, "--epochs"));
+        assertEquals("vecnet train: warning: the loss rose to 7.00000 (it began at 1.098600): the learning rate is "
+                + "probably too large\nvecnet train: warning: the loss stayed at ln 3 = 1.0986: the network learned "
+                + "nothing\nvecnet train: warning: the loss ended higher than it began (1.099000, from 1.098600)\n",
+                warnings(exploded), "no advice to raise the rate that exploded");
+        assertTrue(exploded.reason().endsWith("; try a smaller --lr, or --standardize the features"), exploded.reason());
+        LearningCheck learning = LearningCheck.of(new float[] {1f, 1.5f}, 0.8f, threeClasses(),
+                new LearningCheck.Setup(true, false, "--epochs"));
+        assertFalse(learning.useless());
+        assertEquals("vecnet train: warning: the loss ended higher than it began (1.500000, from 1.000000); try a "
+                + "smaller --lr\n", warnings(learning), "a run that did not fail keeps the advice in its warning");
     }
 
     @Test
     void aRunThatEarlyStoppingEndedIsNotToldToRunLonger() {
         LearningCheck check = LearningCheck.of(AT_LN_3, 1 / 3f, threeClasses(),
                 new LearningCheck.Setup(true, true, "--epochs"));
-        assertTrue(warnings(check).contains("learned nothing; try a larger --lr\n"), warnings(check));
         assertTrue(check.useless());
         assertTrue(check.reason().endsWith("; try a larger --lr"), check.reason());
     }
