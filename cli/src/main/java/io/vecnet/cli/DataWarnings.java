@@ -75,14 +75,14 @@ final class DataWarnings {
 
     private static int[] rowsPerClass(Dataset data) {
         int[] rows = new int[data.classes()];
-        for (int label : data.labels()) {
-            rows[label]++;
+        for (int i = 0; i < data.size(); i++) {
+            rows[data.label(i)]++;
         }
         return rows;
     }
 
     /** {@code 'setosa'} for a named class, {@code 2} for a numbered one. */
     private static String className(CsvDataset.LabelledData data, int k) {
-        return data.classNames().isEmpty() ? Integer.toString(k) : "'" + data.classNames().get(k) + "'";
+        return data.classNames().isEmpty() ? Integer.toString(k) : "'" + Text.oneLine(data.classNames().get(k)) + "'";
     }
 }

@@ -110,11 +110,11 @@ class HeaderOptionTest {
     @Test
     void classesOfASingleRowAreWarnedOf() throws IOException {
         Path lonely = Files.writeString(dir.resolve("lonely.csv"),
-                namedRows + "5.0,3.0,1.5,0.3,rosa\n6.0,3.0,4.5,1.5,iris\n");
+                namedRows + "5.0,3.0,1.5,0.3,rosa\n6.0,3.0,4.5,1.5,\"iris\nnova\"\n");
         Cli.Run run = train(lonely);
         assertEquals(0, run.exitCode(), run.err());
-        assertArrayEquals(new String[] {"vecnet train: warning: classes 'iris', 'rosa' have a single row: too few to "
-                + "learn them from"}, run.errLines());
+        assertArrayEquals(new String[] {"vecnet train: warning: classes 'iris\\nnova', 'rosa' have a single row: too "
+                + "few to learn them from"}, run.errLines(), "a line break in a name is shown as \\n, on one line");
         Path numbered = Files.writeString(dir.resolve("one.csv"), "1,2,0\n2,1,0\n3,3,1\n4,1,0\n");
         Cli.Run one = Cli.run("train", "--data", numbered.toString(), "--quiet", "--validation", "0",
                 "--optimizer", "gd", "--iterations", "10");
