@@ -13,18 +13,11 @@ final class LossPlot {
     private LossPlot() {
     }
 
-    /** {@code losses[i]} is the loss at iteration {@code i * stride}. */
-    static Chart draw(float[] losses, int stride, int width, int height) {
-        float[] none = new float[losses.length];
-        java.util.Arrays.fill(none, Float.NaN);
-        return draw(losses, none, stride, "iteration", width, height);
-    }
-
-    /**
-     * The training loss and, where not NaN, the validation loss at report {@code i}: iteration or
-     * epoch {@code i * stride} (epochs count from 1).
-     */
-    static Chart draw(float[] losses, float[] validation, int stride, String unit, int width, int height) {
+    /** The curve's training loss and, where not NaN, its validation loss, against its unit. */
+    static Chart draw(TrainingReport.Curve curve, int width, int height) {
+        float[] losses = curve.losses();
+        float[] validation = curve.validation();
+        int stride = curve.stride();
         if (losses.length == 0) {
             throw new IllegalArgumentException("there is no loss curve to plot: training ran 0 iterations");
         }
@@ -32,11 +25,11 @@ final class LossPlot {
         for (int i = 0; i < losses.length; i++) {
             max = Math.max(max, Math.max(losses[i], Float.isNaN(validation[i]) ? 0 : validation[i]));
         }
-        double first = unit.equals("epoch") ? 1 : 0;
+        double first = curve.first();
         double last = Math.max(first + 1, first + (losses.length - 1) * (double) stride);
         Chart chart = new Chart(width, height, first, last, 0, max > 0 ? max * 1.05 : 1);
         boolean validated = !Float.isNaN(validation[0]);
-        chart.axes(validated ? "Training and validation loss" : "Training loss", unit, "loss");
+        chart.axes(validated ? "Training and validation loss" : "Training loss", curve.unit(), "loss");
         chart.g.setStroke(new BasicStroke(2f));
         chart.g.setColor(LINE);
         chart.g.draw(curve(chart, losses, stride, first, last));

@@ -193,7 +193,7 @@ final class TrainCommand implements Callable<Integer> {
             out.println("saved the " + shape.describe() + " model to " + saveFile);
         }
         if (plotFile != null) {
-            LossPlot.draw(report.lossCurve(), report.validationCurve(), report.curveStride(), report.unit(), 800, 500)
+            LossPlot.draw(report.curve(), 800, 500)
                     .writePng(plotFile);
             out.println("drew the loss curve in " + plotFile);
         }

@@ -96,8 +96,7 @@ final class TrainingReport implements TrainingListener {
             start = clock.getAsLong();
             Interruption.during(this::activity);
         }
-        int firstReport = inEpochs() ? 1 : 0;
-        if ((iteration - firstReport) % curveStride == 0 && curveLength < curve.length) {
+        if ((iteration - firstReport()) % curveStride == 0 && curveLength < curve.length) {
             validationCurve[curveLength] = validation == null ? Float.NaN : validation.loss();
             curve[curveLength++] = loss;
         }
@@ -146,12 +145,19 @@ final class TrainingReport implements TrainingListener {
     }
 
     /** The validation loss at the same reports, NaN where there was none. */
-    float[] validationCurve() {
+    private float[] validationCurve() {
         return Arrays.copyOf(validationCurve, curveLength);
     }
 
-    String unit() {
-        return unit;
+    /**
+     * The loss curve as recorded so far: report {@code i} is at {@code first + i·stride} of
+     * {@code unit}, the validation loss NaN where there was none.
+     */
+    record Curve(float[] losses, float[] validation, int stride, String unit, int first) {
+    }
+
+    Curve curve() {
+        return new Curve(lossCurve(), validationCurve(), curveStride, unit, firstReport());
     }
 
     /** Whether the reports count epochs (from 1) rather than iterations (from 0). */
@@ -159,8 +165,9 @@ final class TrainingReport implements TrainingListener {
         return unit.equals("epoch");
     }
 
-    int curveStride() {
-        return curveStride;
+    /** The epoch or iteration of the first report: epochs count from 1, iterations from 0. */
+    private int firstReport() {
+        return inEpochs() ? 1 : 0;
     }
 
     private void updateProgress(int iteration, float loss) {

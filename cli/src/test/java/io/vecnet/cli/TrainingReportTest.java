@@ -52,7 +52,8 @@ class TrainingReportTest {
         for (int i = 0; i < 25_000; i++) {
             report.onReport(i, i);
         }
-        assertEquals(3, report.curveStride());
+        assertEquals(3, report.curve().stride());
+        assertEquals(0, report.curve().first(), "iterations count from 0");
         float[] curve = report.lossCurve();
         assertEquals(8334, curve.length);
         assertArrayEquals(new float[] {0, 3, 6}, Arrays.copyOf(curve, 3));
