@@ -27,9 +27,16 @@ final class OptimizerOptions {
                     + "decoupled weight decay (default: gd on the spiral, adam with --data).")
     Kind kind;
 
-    @Option(names = {"--lr", "--step"}, paramLabel = "RATE",
+    @Option(names = "--lr", paramLabel = "RATE",
             description = "Learning rate (default: 1.0 for gd, 0.01 for sgd, 0.001 for adam and adamw).")
     Float learningRate;
+
+    // An option of its own rather than a second name of --lr: picocli's errors name an option by its
+    // longest name, which would tell a user who typed --lr about --step.
+    @Option(names = "--step", paramLabel = "RATE", description = "The course's name for --lr.")
+    void step(float rate) {
+        learningRate = rate;
+    }
 
     @Option(names = "--lr-schedule", paramLabel = "constant|step|cosine", converter = ScheduleConverter.class,
             description = "constant; step: tenfold lower from half the run, a hundredfold from three quarters; "

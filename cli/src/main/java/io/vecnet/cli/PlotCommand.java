@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 /** {@code vecnet plot}: 2-D data as a scatter by class, over a saved model's decision regions. */
 @Command(name = "plot", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Draw 2-D labelled data as a PNG scatter plot coloured by class, with the class names in the "
-                + "legend, and, with --model, the model's decision regions behind it. The data's labels must be "
-                + "the model's classes, as predict requires.")
+                + "legend and the features' names on the axes, and, with --model, the model's decision regions "
+                + "behind it. The data's labels must be the model's classes, and a header its features' names, as "
+                + "predict requires.")
 final class PlotCommand implements Callable<Integer> {
     static final String SPIRAL = "spiral";
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
                 + "features and optionally the true label (last, or where --label-column says), a class name "
                 + "when the model has them, else a class number; predictions are printed as class names when "
                 + "the model has them. With labels, also print the accuracy, the log-loss, each class's "
-                + "precision, recall, F1 and support, and the confusion matrix.")
+                + "precision, recall, F1 and support, and the confusion matrix. When the training file had a "
+                + "header, a header here must name the same features in the same order.")
 final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

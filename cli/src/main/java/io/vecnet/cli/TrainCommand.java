@@ -185,17 +185,18 @@ final class TrainCommand implements Callable<Integer> {
                 new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size())));
         check.warn(spec.commandLine().getErr());
         warnIfCutShort(result, config);
+        // The curve is drawn even for a run that failed: that is when it shows most.
+        if (plotFile != null) {
+            LossPlot.draw(report.curve(), 800, 500).writePng(plotFile);
+            out.println("drew the loss curve in " + plotFile);
+            out.flush();
+        }
         if (check.useless()) {
             throw new CommandFailedException(check.reason() + (saveFile == null ? "" : "; the model was not saved"));
         }
         if (saveFile != null) {
             ModelFile.save(trained, saveFile);
             out.println("saved the " + shape.describe() + " model to " + saveFile);
-        }
-        if (plotFile != null) {
-            LossPlot.draw(report.curve(), 800, 500)
-                    .writePng(plotFile);
-            out.println("drew the loss curve in " + plotFile);
         }
         out.flush();
         return 0;

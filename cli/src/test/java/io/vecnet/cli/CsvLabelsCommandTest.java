@@ -135,8 +135,8 @@ class CsvLabelsCommandTest {
         Cli.Run predict = Cli.run("predict", "--model", model.toString(), "--data", shortFile.toString());
         assertEquals(VecnetCommand.EXIT_FAILURE, predict.exitCode());
         assertArrayEquals(new String[] {"vecnet predict: " + shortFile + " line 1: column 4 is named 'species', but the "
-                + "model's feature 4 is 'petal_width' (it was trained on sepal_length, sepal_width, petal_length, "
-                + "petal_width)"}, predict.errLines());
+                + "model's feature 4 is 'petal_width' (it was trained on 'sepal_length', 'sepal_width', "
+                + "'petal_length', 'petal_width')"}, predict.errLines());
         assertEquals("", predict.out());
 
         Path unnamed = write("unnamed.csv", null, irisTest, named);

@@ -49,8 +49,10 @@ class RealDataTest {
     @Test
     void theCoursesAlgorithmOnRawIrisSaysItLearnedNothing() {
         Path model = dir.resolve("raw.vnet");
+        Path curve = dir.resolve("raw.png");
         Cli.Run run = Cli.run("train", "--data", DATA.resolve("iris-train.csv").toString(), "--optimizer", "gd",
-                "--batch-size", "full", "--no-standardize", "--validation", "0", "--save", model.toString());
+                "--batch-size", "full", "--no-standardize", "--validation", "0", "--save", model.toString(),
+                "--plot", curve.toString());
         assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains("warning: the loss stayed at ln 3 = 1.0986"), run.err());
         String[] lines = run.errLines();
@@ -58,6 +60,7 @@ class RealDataTest {
                 + "the most common class"), run.err());
         assertTrue(lines[lines.length - 1].endsWith("the model was not saved"), run.err());
         assertFalse(Files.exists(model));
+        assertTrue(Files.exists(curve), "the loss curve of a failed run is drawn all the same");
     }
 
     /** 108 rows train full batch, 1 epoch a step: the lines still run from epoch 1 to the last, as with batches. */

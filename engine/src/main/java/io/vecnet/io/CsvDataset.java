@@ -81,6 +81,12 @@ public final class CsvDataset {
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The choice as {@code --header} takes it: {@code auto}, {@code yes} or {@code no}. */
+        @Override
+        public String toString() {
+            return label();
+        }
     }
 
     /**

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +41,8 @@ import java.util.Map;
 final class CsvTable {
     /** The longest number a cell may hold; no float needs more than a few hundred digits. */
     static final int MAX_NUMBER_CHARS = 4096;
+    /** How many of a model's feature names an error message lists. */
+    static final int NAMES_SHOWN = 8;
     /** How much of a cell an error message quotes. */
     static final int QUOTE_CHARS = 40;
     /** The most numbers a data set may hold: one Java array, as {@link Matrix} allows. */
@@ -143,7 +144,7 @@ final class CsvTable {
     final List<String> classNames;
     /** The line of a first row that may well be a header, or 0 (see {@link CsvDataset.LabelledData}). */
     final int suspectedHeaderLine;
-    /** The header's names of the feature columns, in order; empty when there is no header (or it does not name every feature column). */
+    /** The header's names of the feature columns, in order (empty names included); empty when there is no header. */
     final List<String> featureNames;
 
     private CsvTable(int rows, Matrix features, int[] labels, int classes, List<String> classNames,
@@ -816,8 +817,12 @@ final class CsvTable {
             }
             line.cells = cells;
             line.texts.add(text.length() == cellLength ? text.toString() : null);
-            if (phase == FIRST_LINE && named && headerIndex < 0 && text.length() == cellLength
+            if (phase == FIRST_LINE && named && text.length() == cellLength
                     && shape.column().name().contentEquals(text)) {
+                if (headerIndex >= 0) {
+                    throw new CsvException(file, line.number, "the header names columns " + (headerIndex + 1) + " and "
+                            + (column + 1) + " '" + quote(text, cellLength) + "'; give the label column by its position");
+                }
                 headerIndex = column;
             }
             boolean labelCell = shape.column().last() || named ? last : column == shape.column().position() - 1;
@@ -892,9 +897,7 @@ final class CsvTable {
         private void header(Line line) {
             header = true;
             headerLine = line.number;
-            boolean usable = line.texts.stream().allMatch(text -> text != null && !text.isEmpty()
-                    && text.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES);
-            headerTexts = usable ? List.copyOf(line.texts) : Collections.nCopies(line.cells, "");
+            headerTexts = new ArrayList<>(line.texts);
         }
 
         /** Whether a first line is a header by its look alone: none of its feature cells is a number. */
@@ -933,14 +936,37 @@ final class CsvTable {
                 throw new IllegalStateException("the label cell was column " + line.labelColumn + ", not " + labelIndex);
             }
             firstRowLabelKind = line.labelKind;
+            requireHeaderNamesEachColumn();
             requireFeatureNames();
             commitHeld(line);
             row = Arrays.copyOf(row, Math.max(row.length, columns));
         }
 
+        /**
+         * A header names each column once, a feature's in at most {@value #MAX_NAME_BYTES} bytes (a
+         * model keeps them): a header of another width would name the columns wrongly.
+         */
+        private void requireHeaderNamesEachColumn() throws CsvException {
+            if (!header) {
+                return;
+            }
+            if (headerTexts.size() != columns) {
+                throw new CsvException(file, headerLine, "the header has " + headerTexts.size() + " "
+                        + (headerTexts.size() == 1 ? "cell" : "cells") + ", but line " + firstRowLine + " has "
+                        + columns + " " + (columns == 1 ? "value" : "values"));
+            }
+            for (int j = 0; j < columns; j++) {
+                String name = headerTexts.get(j);
+                if (j != labelIndex && (name == null || name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES)) {
+                    throw new CsvException(file, headerLine, "column " + (j + 1) + "'s name is longer than "
+                            + MAX_NAME_BYTES + " bytes");
+                }
+            }
+        }
+
         /** The header's names of the feature columns, in order, or an empty list (see {@link CsvTable#featureNames}). */
         private List<String> featureNames() {
-            if (!header || headerTexts.size() != columns || headerTexts.contains("")) {
+            if (!header) {
                 return List.of();
             }
             List<String> names = new ArrayList<>(headerTexts);
@@ -961,15 +987,7 @@ final class CsvTable {
                 return;
             }
             String trained = " (it was trained on " + describe(expected) + ")";
-            if (headerTexts.size() != columns) {
-                throw new CsvException(file, headerLine, "the header has " + headerTexts.size() + " cells and the rows "
-                        + columns + ", so it cannot name the model's features" + trained);
-            }
             List<String> found = featureNames();
-            if (found.isEmpty()) {
-                throw new CsvException(file, headerLine, "the header leaves a column unnamed (or names one in more than "
-                        + MAX_NAME_BYTES + " bytes), but the model's features have names" + trained);
-            }
             for (int j = 0; j < expected.size(); j++) {
                 if (!expected.get(j).equals(found.get(j))) {
                     int column = labelIndex >= 0 && j >= labelIndex ? j + 2 : j + 1;
@@ -980,9 +998,15 @@ final class CsvTable {
             }
         }
 
+        /** The first names, each quoted as a cell is, and how many more there are. */
         private static String describe(List<String> names) {
-            String joined = String.join(", ", names);
-            return joined.length() <= 4 * QUOTE_CHARS ? joined : joined.substring(0, 4 * QUOTE_CHARS) + "…";
+            int shown = Math.min(names.size(), NAMES_SHOWN);
+            StringBuilder text = new StringBuilder();
+            for (int j = 0; j < shown; j++) {
+                text.append(j == 0 ? "'" : ", '").append(quote(names.get(j), names.get(j).length())).append('\'');
+            }
+            return names.size() > shown ? text.append(" and ").append(names.size() - shown).append(" more").toString()
+                    : text.toString();
         }
 
         /** The line after a first line that turned out a row: a row like any other. */

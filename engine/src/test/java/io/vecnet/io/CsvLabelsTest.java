@@ -245,10 +245,16 @@ class CsvLabelsTest {
         assertEquals(List.of("a", "b"), CsvDataset.readLabelled(file("kind,a,b\n0,1,2\n1,3,4\n"), LabelColumn.at(1), 2)
                 .featureNames());
         assertEquals(List.of(), read("1,2,0\n3,4,1\n").featureNames(), "no header");
-        assertEquals(List.of(), read("a,,label\n1,2,0\n3,4,1\n").featureNames(), "a column without a name");
-        assertEquals(List.of(), read("a,b,c,label\n1,2,0\n3,4,1\n").featureNames(), "more names than columns");
+        assertEquals(List.of("", "a"), read(",a,label\n1,2,0\n3,4,1\n").featureNames(),
+                "a column without a name, as a data frame's index is written");
+        assertEquals(List.of("a", "b"), read("a,b,\n1,2,0\n3,4,1\n").featureNames(), "the label's may be empty");
+        assertEquals(" line 1: the header has 4 cells, but line 2 has 3 values", problem("a,b,c,label\n1,2,0\n3,4,1\n"));
+        assertEquals(" line 1: the header has 2 cells, but line 2 has 3 values", problem("a,label\n1,2,0\n3,4,1\n"));
         String tooLong = "n".repeat(CsvTable.MAX_NAME_BYTES + 1);
-        assertEquals(List.of(), read("a," + tooLong + ",label\n1,2,0\n3,4,1\n").featureNames());
+        assertEquals(" line 1: column 2's name is longer than 1024 bytes",
+                problem("a," + tooLong + ",label\n1,2,0\n3,4,1\n"));
+        assertEquals(List.of("a", "b"), read("a,b," + tooLong + "\n1,2,0\n3,4,1\n").featureNames(),
+                "the label's name is not kept");
     }
 
     /**
@@ -267,24 +273,30 @@ class CsvLabelsTest {
                 .labels(), "no header, nothing to check");
         Path short1 = file("a,b,species\n1,2,setosa\n");
         assertEquals(short1 + " line 1: column 3 is named 'species', but the model's feature 3 is 'c' (it was trained "
-                + "on a, b, c)", assertThrows(CsvException.class,
+                + "on 'a', 'b', 'c')", assertThrows(CsvException.class,
                 () -> CsvDataset.readExamples(short1, named, LabelColumn.LAST)).getMessage());
         Path swapped = file("a,c,b,species\n1,3,2,setosa\n");
         assertEquals(swapped + " line 1: column 2 is named 'c', but the model's feature 2 is 'b' (it was trained on "
-                + "a, b, c)", assertThrows(CsvException.class,
+                + "'a', 'b', 'c')", assertThrows(CsvException.class,
                 () -> CsvDataset.readExamples(swapped, named, LabelColumn.LAST)).getMessage());
         Path labelFirst = file("species,a,x,c\nsetosa,1,2,3\n");
         assertEquals(labelFirst + " line 1: column 3 is named 'x', but the model's feature 2 is 'b' (it was trained on "
-                + "a, b, c)", assertThrows(CsvException.class,
+                + "'a', 'b', 'c')", assertThrows(CsvException.class,
                 () -> CsvDataset.readExamples(labelFirst, named, LabelColumn.at(1))).getMessage());
         Path unnamed = file("a,,c\n1,2,3\n");
-        assertEquals(unnamed + " line 1: the header leaves a column unnamed (or names one in more than 1024 bytes), "
-                + "but the model's features have names (it was trained on a, b, c)", assertThrows(CsvException.class,
+        assertEquals(unnamed + " line 1: column 2 is named '', but the model's feature 2 is 'b' (it was trained on "
+                + "'a', 'b', 'c')", assertThrows(CsvException.class,
                 () -> CsvDataset.readExamples(unnamed, named, LabelColumn.LAST, Header.YES)).getMessage());
         Path wide = file("a,b,c,d,species\n1,2,3,setosa\n");
-        assertEquals(wide + " line 1: the header has 5 cells and the rows 4, so it cannot name the model's features "
-                + "(it was trained on a, b, c)", assertThrows(CsvException.class,
+        assertEquals(wide + " line 1: the header has 5 cells, but line 2 has 4 values", assertThrows(CsvException.class,
                 () -> CsvDataset.readExamples(wide, named, LabelColumn.LAST)).getMessage());
+        Classifier many = new Classifier(Mlp.initialise(NetworkSpec.linear(10, 2), new Rng(1)), null, List.of(),
+                List.of("f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "line\nbreak"));
+        Path other = file("f0,f1,f2,f3,f4,f5,f6,f7,f8,g\n1,2,3,4,5,6,7,8,9,10\n");
+        assertEquals(other + " line 1: column 10 is named 'g', but the model's feature 10 is 'line\\u000abreak' (it "
+                + "was trained on 'f0', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7' and 2 more)",
+                assertThrows(CsvException.class, () -> CsvDataset.readExamples(other, many, LabelColumn.LAST))
+                        .getMessage());
     }
 
     @Test
@@ -311,6 +323,11 @@ class CsvLabelsTest {
                 LabelColumn.at(1)).labels());
         assertArrayEquals(new int[] {1}, CsvDataset.readExamples(file("a,kind,b\n1,virginica,2\n"), iris,
                 LabelColumn.named("kind")).labels());
+        Path twice = file("a,kind,b,kind\n1,virginica,2,3\n");
+        assertEquals(twice + " line 1: the header names columns 2 and 4 'kind'; give the label column by its position",
+                assertThrows(CsvException.class,
+                        () -> CsvDataset.readExamples(twice, iris, LabelColumn.named("kind"))).getMessage());
+        assertThrows(CsvException.class, () -> CsvDataset.readLabelled(twice, LabelColumn.named("kind")));
         Path lacking = file("a,b\n1,2\n");
         assertEquals(lacking + " line 1: the header has no column named 'kind'", assertThrows(CsvException.class,
                 () -> CsvDataset.readExamples(lacking, iris, LabelColumn.named("kind"))).getMessage());
