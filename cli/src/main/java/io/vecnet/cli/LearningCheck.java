@@ -50,6 +50,16 @@ final class LearningCheck {
 
     /** {@code losses}: the training loss at each report, first to last. */
     static LearningCheck of(float[] losses, float accuracy, Dataset training, Setup setup) {
+        return of(losses, accuracy, training, null, Float.NaN, setup);
+    }
+
+    /**
+     * As {@link #of(float[], float, Dataset, Setup)}, and with rows held out ({@code held}, null when
+     * none) a warning when the model does no better on them than always answering their most common
+     * class. Only a warning: a few held-out rows can fall short by chance.
+     */
+    static LearningCheck of(float[] losses, float accuracy, Dataset training, Dataset held, float heldAccuracy,
+                            Setup setup) {
         List<Warning> warnings = new ArrayList<>();
         float majority = majorityShare(training);
         if (losses.length >= 2) {
@@ -83,6 +93,12 @@ final class LearningCheck {
                 warnings.add(new Warning(String.format(Locale.ROOT, "the loss ended higher than it began (%.6f, from "
                         + "%.6f)", last, first), "try a smaller --lr" + setup.orStandardize()));
             }
+        }
+        boolean heldUseless = held != null && held.size() > 0 && heldAccuracy <= majorityShare(held) + 1e-6f;
+        if (heldUseless && accuracy > majority + 1e-6f) {
+            warnings.add(new Warning(String.format(Locale.ROOT, "the validation accuracy (%.4f) is no better than "
+                    + "always answering the most common class (%.4f): what the model learned does not carry over to "
+                    + "rows it has not seen", heldAccuracy, majorityShare(held)), null));
         }
         String fix = warnings.stream().map(Warning::advice).filter(advice -> advice != null).findFirst().orElse(null);
         String useless = training.classes() >= 2 && training.size() > 0 && accuracy <= majority + 1e-6f

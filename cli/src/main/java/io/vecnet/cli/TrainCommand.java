@@ -181,7 +181,8 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s kernels: %d iterations in %.3f s (%.0f iterations/s)%n",
                 kernels.description(), result.iterations(), result.seconds(), result.iterationsPerSecond());
         out.flush();
-        LearningCheck check = LearningCheck.of(report.lossCurve(), accuracy, training,
+        LearningCheck check = LearningCheck.of(report.lossCurve(), accuracy, training, held,
+                result.validation() == null ? Float.NaN : result.validation().accuracy(),
                 new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size())));
         check.warn(spec.commandLine().getErr());
         warnIfCutShort(result, config);

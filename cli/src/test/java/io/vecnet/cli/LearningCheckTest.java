@@ -76,6 +76,23 @@ class LearningCheckTest {
                 + "smaller --lr\n", warnings(learning), "a run that did not fail keeps the advice in its warning");
     }
 
+    /** A model that learned its training rows but does no better than the majority on the held-out ones is warned of. */
+    @Test
+    void aModelNoBetterThanTheMajorityOnHeldOutRowsIsWarnedOf() {
+        float[] fell = {1.0986f, 0.7f};
+        Dataset held = threeClasses();
+        LearningCheck memorised = LearningCheck.of(fell, 0.9f, threeClasses(), held, 1 / 3f,
+                new LearningCheck.Setup(true, true, "--epochs"));
+        assertFalse(memorised.useless(), "a warning, not a failure: a few held-out rows can fall short by chance");
+        assertEquals("vecnet train: warning: the validation accuracy (0.3333) is no better than always answering the "
+                + "most common class (0.3333): what the model learned does not carry over to rows it has not seen\n",
+                warnings(memorised));
+        assertEquals("", warnings(LearningCheck.of(fell, 0.9f, threeClasses(), held, 0.5f,
+                new LearningCheck.Setup(true, true, "--epochs"))));
+        assertEquals("", warnings(LearningCheck.of(fell, 0.9f, threeClasses(), null, Float.NaN,
+                new LearningCheck.Setup(true, true, "--epochs"))));
+    }
+
     @Test
     void aRunThatEarlyStoppingEndedIsNotToldToRunLonger() {
         LearningCheck check = LearningCheck.of(AT_LN_3, 1 / 3f, threeClasses(),
