@@ -4,15 +4,19 @@ import io.vecnet.Matrix;
 import io.vecnet.io.CsvDataset;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.nn.Classifier;
+import io.vecnet.nn.Mlp;
 import io.vecnet.train.ClassificationReport;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A model's predicted class and class probabilities per row, scored against the labels when there are some. */
 record Predictions(Classifier model, int[] predicted, Matrix probabilities, int[] labels) {
+    /** One pass through the network: the classes are the scores' highest, as predict's, the probabilities their softmax. */
     static Predictions of(Classifier model, CsvDataset.Examples examples, Kernels kernels) {
-        return new Predictions(model, model.predict(examples.features(), kernels),
-                model.probabilities(examples.features(), kernels), examples.labels());
+        Matrix scores = model.scores(examples.features(), kernels);
+        int[] predicted = Mlp.mostLikely(scores);
+        kernels.softmax(scores);
+        return new Predictions(model, predicted, scores, examples.labels());
     }
 
     /**

@@ -80,6 +80,11 @@ public final class Classifier {
         return network.classes();
     }
 
+    /** The network's class scores (logits) for raw rows, scaled first when the model scales. */
+    public Matrix scores(Matrix rows, Kernels kernels) {
+        return network.scores(scaled(rows), kernels);
+    }
+
     public int[] predict(Matrix rows) {
         return network.predict(scaled(rows));
     }

@@ -18,6 +18,8 @@ import java.util.List;
  * <p>Methods without a {@link Kernels} argument use {@link KernelProvider#get()}.
  */
 public final class Mlp {
+    /** The most rows {@link #scores} runs through the network at once. */
+    static final int BLOCK_ROWS = 4096;
     private final NetworkSpec spec;
     private final List<DenseLayer> layers;
     private final float[] parameters;
@@ -81,12 +83,34 @@ public final class Mlp {
         return Arrays.copyOfRange(parameters, layer.biasOffset(), layer.end());
     }
 
-    /** Unnormalised class scores (logits), one row per row of {@code x}. */
+    /**
+     * Unnormalised class scores (logits), one row per row of {@code x}. Rows go through the network
+     * in blocks of at most {@value #BLOCK_ROWS}, so that the hidden layers' activations take memory
+     * for one block, not for all of {@code x}: the memory a prediction needs beyond its input is
+     * the scores.
+     */
     public Matrix scores(Matrix x, Kernels kernels) {
         requireInputs(x);
-        float[][] outputs = Forward.buffers(spec, x.rows());
-        Forward.run(kernels, spec, layers, parameters, x.data(), x.rows(), outputs);
-        return new Matrix(x.rows(), classes(), outputs[spec.depth() - 1]);
+        int n = x.rows();
+        if (n <= BLOCK_ROWS) {
+            float[][] outputs = Forward.buffers(spec, n);
+            Forward.run(kernels, spec, layers, parameters, x.data(), n, outputs);
+            return new Matrix(n, classes(), outputs[spec.depth() - 1]);
+        }
+        // Blocks of equal size, rather than full ones and a remainder of a few rows, so that every
+        // block takes the matmul variant the whole would (the choice goes by shape).
+        int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        int rows = (n + blocks - 1) / blocks;
+        float[][] outputs = Forward.buffers(spec, rows);
+        float[] block = new float[rows * inputs()];
+        float[] scores = new float[Math.multiplyExact(n, classes())];
+        for (int from = 0; from < n; from += rows) {
+            int count = Math.min(rows, n - from);
+            System.arraycopy(x.data(), from * inputs(), block, 0, count * inputs());
+            Forward.run(kernels, spec, layers, parameters, block, count, outputs);
+            System.arraycopy(outputs[spec.depth() - 1], 0, scores, from * classes(), count * classes());
+        }
+        return new Matrix(n, classes(), scores);
     }
 
     public Matrix scores(Matrix x) {

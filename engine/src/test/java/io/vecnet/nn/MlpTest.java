@@ -18,6 +18,34 @@ import org.junit.jupiter.api.Test;
 
 class MlpTest {
     private static final Kernels SCALAR = KernelProvider.select(Backend.SCALAR);
+
+    /**
+     * Many rows go through the network in blocks, whose activations alone are held: the scores are
+     * the bits of one pass over all the rows, on every backend and thread count, for row counts
+     * around the block size.
+     */
+    @Test
+    void scoresInBlocksAreTheBitsOfOnePass() {
+        Kernels[] backends = {SCALAR, KernelProvider.select(Backend.VECTOR, 1), KernelProvider.select(Backend.VECTOR, 2)};
+        NetworkSpec[] specs = {NetworkSpec.of(20, 10, Activation.RELU, 33), NetworkSpec.of(2, 3, Activation.RELU, 100),
+                NetworkSpec.of(5, 4, Activation.TANH, 7, 3), NetworkSpec.linear(17, 2)};
+        Rng rng = new Rng(5);
+        for (NetworkSpec spec : specs) {
+            Mlp model = Mlp.initialise(spec, Init.XAVIER, rng);
+            for (int n : new int[] {Mlp.BLOCK_ROWS, Mlp.BLOCK_ROWS + 1, 2 * Mlp.BLOCK_ROWS + 3}) {
+                float[] x = new float[n * spec.inputs()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) rng.nextGaussian();
+                }
+                for (Kernels kernels : backends) {
+                    float[][] whole = Forward.buffers(spec, n);
+                    Forward.run(kernels, spec, spec.layers(), model.parameters(), x, n, whole);
+                    assertArrayEquals(whole[spec.depth() - 1], model.scores(new Matrix(n, spec.inputs(), x), kernels).data(),
+                            spec.describe() + ", " + n + " rows, " + kernels.description());
+                }
+            }
+        }
+    }
     private final Mlp model = Mlp.initialise(NetworkSpec.of(3, 4, Activation.TANH, 6, 5), Init.XAVIER, new Rng(2));
     private final Matrix rows = Matrix.of(new float[][] {{0.5f, -1f, 2f}, {0f, 0f, 0f}, {-3f, 1f, 0.25f}});
 
