@@ -524,6 +524,8 @@ final class CsvTable {
         private float[] row = new float[16];
         private int label;
         private int rows;
+        /** The first problem of the row being read, reported at its end (see {@link #rowCell}). */
+        private CsvException rowProblem;
 
         private final Labels labelling;
 
@@ -793,20 +795,42 @@ final class CsvTable {
             quoting = UNQUOTED;
         }
 
+        /**
+         * A cell of a row. Its problem waits for the end of the line: a row of the wrong width is
+         * reported as that, not as a label that landed among the features.
+         */
         private void rowCell(int kind, int column, boolean last, long cellLength) throws CsvException {
             if (column < columns) {
-                if (column == labelIndex) {
-                    if (last || column < columns - 1) {
-                        label = labelling.label(kind, text, cellLength, column, rowLine);
+                try {
+                    if (column == labelIndex) {
+                        if (last || column < columns - 1) {
+                            if (emptyLastLabel(kind, column, last)) {
+                                rowProblem = cellProblem(kind, column, cellLength);
+                            }
+                            label = labelling.label(kind, text, cellLength, column, rowLine);
+                        }
+                    } else {
+                        row[column] = feature(kind, column, cellLength);
                     }
-                } else {
-                    row[column] = feature(kind, column, cellLength);
+                } catch (CsvException e) {
+                    rowProblem = rowProblem == null ? e : rowProblem;
                 }
             }
             if (last) {
                 requireColumns(cells, rowLine);
+                if (rowProblem != null) {
+                    throw rowProblem;
+                }
                 commit(row);
             }
+        }
+
+        /**
+         * Whether the label is an empty last cell of several, which a separator at the end of every line
+         * leaves: reported before the features, since the label it pushed among them is no number.
+         */
+        private static boolean emptyLastLabel(int kind, int column, boolean last) {
+            return kind == EMPTY && last && column > 0;
         }
 
         /** A cell of a line read before the shape is known: its problems wait for the line to turn out a row. */
@@ -1017,6 +1041,9 @@ final class CsvTable {
 
         /** A line held while the header was undecided: its first problem, if any, else its label and features. */
         private void commitHeld(Line line) throws CsvException {
+            if (labelIndex >= 0 && emptyLastLabel(line.labelKind, labelIndex, labelIndex == columns - 1)) {
+                throw Labels.cellProblem(file, line.number, EMPTY, "", labelIndex, 0);
+            }
             CsvException problem = line.featureProblem(labelIndex);
             if (problem != null) {
                 throw problem;

@@ -140,6 +140,19 @@ class CsvLabelsTest {
                 problem(csv.toString()));
     }
 
+    /**
+     * With class names for labels, a row one cell short has its name among the features, and a
+     * separator at the end of every line pushes the name there: each is reported as what it is.
+     */
+    @Test
+    void aShortRowOrATrailingSeparatorIsNamedAsSuch() throws IOException {
+        assertEquals(" line 3: 2 values, but line 1 has 3", problem("1,2,setosa\n3,4,virginica\n5,setosa\n"));
+        assertEquals(" line 3: 2 values, but line 1 has 3", problem("1,2,setosa\n3,4,virginica\nsetosa,5\n"));
+        assertEquals(" line 1: column 4 is empty", problem("1,2,setosa,\n3,4,virginica,\n"));
+        assertEquals(" line 2: column 4 is empty", problem("a,b,species,\n1,2,setosa,\n3,4,virginica,\n"));
+        assertEquals(" line 3: column 4 is empty", problem("1,2,0,1\n3,4,1,0\n5,6,setosa,\n"));
+    }
+
     @Test
     void emptyAndNotFiniteLabelsAreRefusedWherever() throws IOException {
         assertEquals(" line 2: column 3 is empty", problem("1,2,a\n1,2,\n"));

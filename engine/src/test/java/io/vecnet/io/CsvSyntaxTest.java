@@ -54,7 +54,8 @@ class CsvSyntaxTest {
         assertEquals(2, CsvDataset.read(file("\n   \n1;2;0\n3;4;1\n")).size());
         assertEquals(" line 1: column 1 '1,5' is not a number", problem("1,5;2;0\n"));
         assertEquals(" line 2: column 1 '1;2' is not a number", problem("a;b,label\n1;2,0\n"), "a tie is a comma");
-        assertEquals(" line 3: column 1 '1,2,0' is not a number", problem("x;y;label\n1;2;0\n1,2,0\n"));
+        assertEquals(" line 3: 1 value, but line 2 has 3", problem("x;y;label\n1;2;0\n1,2,0\n"),
+                "a row of the wrong width says so before what its cells hold");
     }
 
     @Test
