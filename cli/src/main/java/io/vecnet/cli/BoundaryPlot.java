@@ -13,6 +13,10 @@ import java.util.List;
 final class BoundaryPlot {
     private static final double MARGIN = 0.1;
     private static final int POINT_DIAMETER = 8;
+    /** Up to this many points get a dark outline; more would merge into a dark mass. */
+    private static final int OUTLINED_POINTS = 2_000;
+    /** The most classes the legend names; the rest are counted. */
+    static final int LEGEND_CLASSES = 12;
 
     private BoundaryPlot() {
     }
@@ -72,22 +76,32 @@ final class BoundaryPlot {
 
     private static void drawPoints(Chart chart, Dataset data) {
         chart.g.setStroke(new BasicStroke(1f));
+        boolean outlined = data.size() <= OUTLINED_POINTS;
         for (int i = 0; i < data.size(); i++) {
             int px = chart.area.pixelX(data.feature(i, 0)) - POINT_DIAMETER / 2;
             int py = chart.area.pixelY(data.feature(i, 1)) - POINT_DIAMETER / 2;
             chart.g.setColor(Palette.point(data.label(i)));
             chart.g.fillOval(px, py, POINT_DIAMETER, POINT_DIAMETER);
-            chart.g.setColor(Color.BLACK);
-            chart.g.drawOval(px, py, POINT_DIAMETER, POINT_DIAMETER);
+            if (outlined) {
+                chart.g.setColor(Color.BLACK);
+                chart.g.drawOval(px, py, POINT_DIAMETER, POINT_DIAMETER);
+            }
         }
     }
 
-    /** One entry per class: its name, or {@code class K} when the classes are numbered. */
+    /**
+     * One entry per class, its name or {@code class K} when the classes are numbered, for the first
+     * {@link #LEGEND_CLASSES} (one fewer and a count of the rest when there are more).
+     */
     static List<Chart.LegendEntry> legend(int classes, List<String> classNames) {
         List<Chart.LegendEntry> entries = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            String text = classNames.isEmpty() ? "class " + c : classNames.get(c);
+        int named = classes <= LEGEND_CLASSES ? classes : LEGEND_CLASSES - 1;
+        for (int c = 0; c < named; c++) {
+            String text = classNames.isEmpty() ? "class " + c : Text.oneLine(classNames.get(c));
             entries.add(new Chart.LegendEntry(text, Palette.point(c), false));
+        }
+        if (named < classes) {
+            entries.add(Chart.LegendEntry.note("and " + (classes - named) + " more classes"));
         }
         return entries;
     }

@@ -32,7 +32,12 @@ final class Chart {
     private static final Color GRID = new Color(0, 0, 0, 28);
 
     /** One legend line: a colour swatch, drawn as a dot or a line, and its text. */
+    /** A legend line: a marker of {@code color} (a line or a dot), or none when the color is null. */
     record LegendEntry(String text, Color color, boolean line) {
+        /** A line of text alone, such as how many entries were left out. */
+        static LegendEntry note(String text) {
+            return new LegendEntry(text, null, false);
+        }
     }
 
     final BufferedImage image;
@@ -108,12 +113,14 @@ final class Chart {
             LegendEntry entry = entries.get(i);
             int baseline = y + 5 + i * lineHeight + metrics.getAscent();
             int middle = baseline - metrics.getAscent() / 2 + 1;
-            g.setColor(entry.color());
-            if (entry.line()) {
-                g.setStroke(new BasicStroke(2f));
-                g.drawLine(x + 8, middle, x + 26, middle);
-            } else {
-                g.fillOval(x + 12, middle - 5, 10, 10);
+            if (entry.color() != null) {
+                g.setColor(entry.color());
+                if (entry.line()) {
+                    g.setStroke(new BasicStroke(2f));
+                    g.drawLine(x + 8, middle, x + 26, middle);
+                } else {
+                    g.fillOval(x + 12, middle - 5, 10, 10);
+                }
             }
             g.setColor(INK);
             g.drawString(entry.text(), x + 32, baseline);

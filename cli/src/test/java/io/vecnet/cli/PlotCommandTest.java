@@ -129,6 +129,12 @@ class PlotCommandTest {
     void theLegendNamesTheClassesOrNumbersThem() {
         assertEquals(List.of("setosa", "virginica"), BoundaryPlot.legend(2, List.of("setosa", "virginica")).stream()
                 .map(Chart.LegendEntry::text).toList());
+        List<Chart.LegendEntry> forty = BoundaryPlot.legend(40, List.of());
+        assertEquals(BoundaryPlot.LEGEND_CLASSES, forty.size(), "a legend that fits the plot");
+        assertEquals("class 10", forty.get(BoundaryPlot.LEGEND_CLASSES - 2).text());
+        assertEquals("and 29 more classes", forty.get(BoundaryPlot.LEGEND_CLASSES - 1).text());
+        assertEquals(BoundaryPlot.LEGEND_CLASSES, BoundaryPlot.legend(BoundaryPlot.LEGEND_CLASSES, List.of()).size());
+        assertEquals("a\\nb", BoundaryPlot.legend(1, List.of("a\nb")).get(0).text(), "one line");
         assertEquals(List.of("class 0", "class 1"), BoundaryPlot.legend(2, List.of()).stream()
                 .map(Chart.LegendEntry::text).toList());
     }
