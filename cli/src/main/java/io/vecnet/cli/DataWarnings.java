@@ -27,6 +27,18 @@ final class DataWarnings {
         }
     }
 
+    /**
+     * Warns, on {@code err}, when a line of numbers was taken for a header only because the next
+     * line's label is one of the model's classes and its own is not: a row with a misspelt label.
+     */
+    static void headerOfNumbers(PrintWriter err, String command, Path file, CsvDataset.Examples examples) {
+        if (examples.headerOfNumbersLine() > 0) {
+            warn(err, command, file + " line " + examples.headerOfNumbersLine() + " was taken for a header: its "
+                    + "features are numbers, but its label is none of the model's classes and the next line's is; "
+                    + "if it is a row, --header no reads it as one");
+        }
+    }
+
     /** Warns, on {@code err}, of the classes with a single row, but a first row's already warned of as a header. */
     static void singleRowClasses(PrintWriter err, String command, CsvDataset.LabelledData data) {
         List<String> single = new ArrayList<>();

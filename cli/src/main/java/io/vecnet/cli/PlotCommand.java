@@ -116,6 +116,7 @@ final class PlotCommand implements Callable<Integer> {
             return new Points(labelled.data(), labelled.classNames(), labelled.featureNames());
         }
         CsvDataset.Examples examples = CsvDataset.readExamples(file, model, column, headerOption.header);
+        DataWarnings.headerOfNumbers(spec.commandLine().getErr(), spec.qualifiedName(), file, examples);
         if (!examples.labelled()) {
             throw new CommandFailedException(file + ": a plot colours each point by its label, but these rows have "
                     + "only the model's " + model.inputs() + " features");

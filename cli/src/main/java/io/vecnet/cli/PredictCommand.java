@@ -70,6 +70,7 @@ final class PredictCommand implements Callable<Integer> {
         Classifier model = ModelFile.load(modelFile);
         CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model,
                 labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST, headerOption.header);
+        DataWarnings.headerOfNumbers(spec.commandLine().getErr(), spec.qualifiedName(), dataFile, examples);
         Kernels kernels = kernelOptions.kernelsForPass(model.network().spec(), examples.features().rows());
         Predictions predictions = Predictions.of(model, examples, kernels);
         PrintWriter stdout = spec.commandLine().getOut();

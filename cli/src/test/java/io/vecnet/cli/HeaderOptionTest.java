@@ -103,6 +103,9 @@ class HeaderOptionTest {
                 "--out", dir.resolve("p.csv").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("wrote 120 predictions to "), run.out());
+        assertArrayEquals(new String[] {"vecnet predict: warning: " + test + " line 1 was taken for a header: its "
+                + "features are numbers, but its label is none of the model's classes and the next line's is; if it "
+                + "is a row, --header no reads it as one"}, run.errLines());
         Cli.Run named = Cli.run("predict", "--model", model.toString(), "--data", test.toString());
         assertEquals(VecnetCommand.EXIT_FAILURE, named.exitCode(), "a header, and not the names the model was trained on");
     }

@@ -35,8 +35,13 @@ public final class CsvDataset {
     public static final int MAX_CLASSES = 65_536;
 
     /** Rows to predict: features, and labels when the file has them ({@code null} otherwise). */
-    /** Rows to predict: their features, their labels or null, and the header's names of the feature columns (empty without a header). */
-    public record Examples(Matrix features, int[] labels, List<String> featureNames) {
+    /**
+     * Rows to predict: their features, their labels or null, the header's names of the feature
+     * columns (empty without a header), and the line of a header of numbers that only the next line
+     * showed to be one, 0 when there is none: a row whose label is misspelt looks the same, so a
+     * caller should say which it took.
+     */
+    public record Examples(Matrix features, int[] labels, List<String> featureNames, int headerOfNumbersLine) {
         public Examples {
             featureNames = List.copyOf(featureNames);
         }
@@ -190,7 +195,7 @@ public final class CsvDataset {
     public static Examples readExamples(Path file, int inputs, int classes) throws IOException {
         CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(inputs, classes, List.of(), List.of(),
                 LabelColumn.LAST, Header.AUTO));
-        return new Examples(table.features, table.labels, table.featureNames);
+        return new Examples(table.features, table.labels, table.featureNames, table.headerOfNumbersLine);
     }
 
     /**
@@ -209,7 +214,7 @@ public final class CsvDataset {
             throws IOException {
         CsvTable table = CsvTable.read(file, CsvTable.Shape.examples(model.inputs(), model.classes(),
                 model.classNames(), model.featureNames(), column, header));
-        return new Examples(table.features, table.labels, table.featureNames);
+        return new Examples(table.features, table.labels, table.featureNames, table.headerOfNumbersLine);
     }
 
     /** Writes {@code data} as CSV with a header {@code x1,...,xD,label}, all at once or not at all. */

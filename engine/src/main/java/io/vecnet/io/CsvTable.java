@@ -146,9 +146,15 @@ final class CsvTable {
     final int suspectedHeaderLine;
     /** The header's names of the feature columns, in order (empty names included); empty when there is no header. */
     final List<String> featureNames;
+    /**
+     * The line of a header of numbers that only the next line showed to be one (its label is none
+     * of a model's classes, or not a number, while the next line's is), 0 when there is none: a row
+     * with a misspelt label would be taken the same way.
+     */
+    final int headerOfNumbersLine;
 
     private CsvTable(int rows, Matrix features, int[] labels, int classes, List<String> classNames,
-                     int suspectedHeaderLine, List<String> featureNames) {
+                     int suspectedHeaderLine, List<String> featureNames, int headerOfNumbersLine) {
         this.rows = rows;
         this.features = features;
         this.labels = labels;
@@ -156,6 +162,7 @@ final class CsvTable {
         this.classNames = classNames;
         this.suspectedHeaderLine = suspectedHeaderLine;
         this.featureNames = featureNames;
+        this.headerOfNumbersLine = headerOfNumbersLine;
     }
 
     static CsvTable read(Path file, Shape shape) throws IOException {
@@ -490,6 +497,8 @@ final class CsvTable {
         private boolean header;
         /** The header's line and its cells' texts (see {@link Line#texts}), once a line turned out a header. */
         private int headerLine;
+        /** The header's line when only the line after it showed a line of numbers to be one, else 0. */
+        private int headerOfNumbersLine;
         private List<String> headerTexts = List.of();
         /** The column the header names the labels' (0-based), -1 before the header or when it has none. */
         private int headerIndex = -1;
@@ -584,12 +593,13 @@ final class CsvTable {
             }
             Matrix features = new Matrix(rows, featureColumns, values.toArray());
             if (labelIndex < 0) {
-                return new CsvTable(rows, features, null, shape.classes(), List.of(), 0, featureNames());
+                return new CsvTable(rows, features, null, shape.classes(), List.of(), 0, featureNames(),
+                        headerOfNumbersLine);
             }
             int[] classes = labels.toArray();
             List<String> names = labelling.finish(classes);
             return new CsvTable(rows, features, classes, labelling.classes(), names, suspectedHeaderLine(classes),
-                    featureNames());
+                    featureNames(), headerOfNumbersLine);
         }
 
         /**
@@ -889,7 +899,7 @@ final class CsvTable {
                 case FIRST_LINE -> {
                     CsvDataset.Header choice = shape.header();
                     if (named || choice == CsvDataset.Header.YES
-                            || choice == CsvDataset.Header.AUTO && looksLikeHeader(line)) {
+                            || choice == CsvDataset.Header.AUTO && (looksLikeHeader(line) || namesTheFeatures(line))) {
                         header(line);
                         phase = FIRST_ROW;
                         if (named && headerIndex < 0) {
@@ -908,6 +918,7 @@ final class CsvTable {
                 case SECOND_LINE -> {
                     if (showsHeader(line)) {
                         header(kept);
+                        headerOfNumbersLine = kept.number;
                         firstRow(line);
                     } else {
                         firstRow(kept);
@@ -937,11 +948,28 @@ final class CsvTable {
          * a header: its label is a number, or one of the model's class names while the first line's is not.
          */
         private boolean showsHeader(Line line) {
-            if (!mayBeLabelled(line)) {
+            if (!mayBeLabelled(line) || !shape.featureNames().isEmpty()) {
+                // A model that knows its features' names took its header on the first line already.
                 return false;
             }
             return numeric(line.labelKind) || labelling.isModelClass(line.labelKind, line.labelText)
                     && !labelling.isModelClass(kept.labelKind, kept.labelText);
+        }
+
+        /**
+         * Whether the line names a model's features, label cell aside: a header, whatever its names look
+         * like ({@code 0,1,2,3}, as a data frame's numbered columns are written).
+         */
+        private boolean namesTheFeatures(Line line) {
+            List<String> names = shape.featureNames();
+            if (names.isEmpty() || line.cells != names.size() && line.cells != names.size() + 1) {
+                return false;
+            }
+            List<String> cells = new ArrayList<>(line.texts);
+            if (line.cells == names.size() + 1) {
+                cells.remove(line.labelColumn);
+            }
+            return cells.equals(names);
         }
 
         /** Whether the line's label cell would hold its label: it has one, and for a model the right columns. */

@@ -312,6 +312,32 @@ class CsvLabelsTest {
                         .getMessage());
     }
 
+    /**
+     * A model that knows its features' names tells a header by them, even one of numbers; and a line
+     * of numbers whose label is none of its classes is then a row with a bad label, not a header.
+     * A model without names takes such a line for a header, as the next line's label is a class, and
+     * says so.
+     */
+    @Test
+    void aModelsFeatureNamesTellAHeaderFromARow() throws IOException {
+        List<String> species = List.of("setosa", "versicolor");
+        Classifier numbered = new Classifier(Mlp.initialise(NetworkSpec.linear(2, 2), new Rng(1)), null, species,
+                List.of("0", "1"));
+        Classifier unnamed = model(2, species);
+        Path numbers = file("0,1\n5.1,3.5\n6.0,3.4\n");
+        assertEquals(2, CsvDataset.readExamples(numbers, numbered, LabelColumn.LAST).features().rows());
+        assertEquals(3, CsvDataset.readExamples(numbers, unnamed, LabelColumn.LAST).features().rows(),
+                "numbers alone are a row");
+        assertEquals(0, CsvDataset.readExamples(numbers, numbered, LabelColumn.LAST).headerOfNumbersLine());
+        Path typo = file("5.1,3.5,Setosa\n5.0,3.4,setosa\n6.0,3.4,versicolor\n");
+        assertEquals(typo + " line 1: label 'Setosa' (column 3) is not one of the model's classes ('setosa', "
+                + "'versicolor')", assertThrows(CsvException.class,
+                () -> CsvDataset.readExamples(typo, numbered, LabelColumn.LAST)).getMessage());
+        CsvDataset.Examples taken = CsvDataset.readExamples(typo, unnamed, LabelColumn.LAST);
+        assertEquals(2, taken.features().rows());
+        assertEquals(1, taken.headerOfNumbersLine());
+    }
+
     @Test
     void predictionMapsNamesThroughTheModels() throws IOException {
         Classifier iris = model(2, List.of("setosa", "versicolor", "virginica"));
