@@ -186,12 +186,7 @@ final class TrainCommand implements Callable<Integer> {
                 new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size())));
         check.warn(spec.commandLine().getErr());
         warnIfCutShort(result, config);
-        // The curve is drawn even for a run that failed: that is when it shows most.
-        if (plotFile != null) {
-            LossPlot.draw(report.curve(), 800, 500).writePng(plotFile);
-            out.println("drew the loss curve in " + plotFile);
-            out.flush();
-        }
+        drawLossCurve(report);
         if (check.useless()) {
             throw new CommandFailedException(check.reason() + (saveFile == null ? "" : "; the model was not saved"));
         }
@@ -211,17 +206,30 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Trains with a report every iteration (every epoch with mini-batches); the report decides what to print. */
     private TrainingResult train(Mlp initial, Dataset training, Dataset held, Kernels kernels, TrainingConfig config,
-                                 Optimizer rule, TrainingReport report) {
+                                 Optimizer rule, TrainingReport report) throws IOException {
         try {
             TrainingResult result = new Trainer(kernels).train(initial, training, held, config, rule, report);
             reportLastEpoch(result, training, kernels, config, report);
             return result;
         } catch (TrainingDivergedException e) {
+            report.finish();
+            drawLossCurve(report);
             throw new CommandFailedException("training diverged: the loss stopped being finite at iteration "
                     + e.iteration() + "; try a smaller --lr than " + rule.learningRate(), e);
         } finally {
             report.finish();
         }
+    }
+
+    /** Draws --plot, if asked for, also for a run that failed or diverged: that is when the curve shows most. */
+    private void drawLossCurve(TrainingReport report) throws IOException {
+        if (plotFile == null || report.curve().losses().length == 0) {
+            return;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LossPlot.draw(report.curve(), 800, 500).writePng(plotFile);
+        out.println("drew the loss curve in " + plotFile);
+        out.flush();
     }
 
     /**
