@@ -3,8 +3,10 @@ package io.vecnet.cli;
 import io.vecnet.data.Dataset;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Notices runs that did not learn, from the reported losses and the training accuracy: a loss that
@@ -48,7 +50,7 @@ final class LearningCheck {
         }
     }
 
-    /** {@code losses}: the training loss at each report, first to last. */
+    /** {@code losses}: the training loss before the first step, then at each report, first to last. */
     static LearningCheck of(float[] losses, float accuracy, Dataset training, Setup setup) {
         return of(losses, accuracy, training, null, Float.NaN, setup);
     }
@@ -71,7 +73,10 @@ final class LearningCheck {
             }
             double lnK = Math.log(training.classes());
             boolean exploded = highest > 2 * first + 1;
-            if (exploded) {
+            // A spike the run recovered from needs no advice: it learned, and ended lower or early
+            // stopping kept its best weights rather than the last.
+            boolean recovered = learned(accuracy, majority) && (last < first || setup.stoppedEarly());
+            if (exploded && !recovered) {
                 warnings.add(new Warning(String.format(Locale.ROOT, "the loss rose to %.6g (it began at %.6f): the "
                         + "learning rate is probably too large", highest, first),
                         "try a smaller --lr" + setup.orStandardize()));
@@ -89,13 +94,13 @@ final class LearningCheck {
                             + "learned nothing", training.classes(), lnK), advice));
                 }
             }
-            if (last > first) {
+            if (last > first && !recovered) {
                 warnings.add(new Warning(String.format(Locale.ROOT, "the loss ended higher than it began (%.6f, from "
                         + "%.6f)", last, first), "try a smaller --lr" + setup.orStandardize()));
             }
         }
         boolean heldUseless = held != null && held.size() > 0 && heldAccuracy <= majorityShare(held) + 1e-6f;
-        if (heldUseless && accuracy > majority + 1e-6f) {
+        if (heldUseless && learned(accuracy, majority)) {
             warnings.add(new Warning(String.format(Locale.ROOT, "the validation accuracy (%.4f) is no better than "
                     + "always answering the most common class (%.4f): what the model learned does not carry over to "
                     + "rows it has not seen", heldAccuracy, majorityShare(held)), null));
@@ -127,10 +132,14 @@ final class LearningCheck {
         return data.size() == 0 ? 0f : (float) most / data.size();
     }
 
-    /** Prints the warnings; when the run failed, the advice its last line gives is not said twice. */
+    /** Prints the warnings, each piece of advice once: when the run failed, in its last line only. */
     void warn(PrintWriter err) {
+        Set<String> given = new HashSet<>();
+        if (useless() && fix != null) {
+            given.add(fix);
+        }
         for (Warning warning : warnings) {
-            boolean repeated = useless() && warning.advice() != null && warning.advice().equals(fix);
+            boolean repeated = warning.advice() != null && !given.add(warning.advice());
             err.println("vecnet train: warning: " + warning.line(!repeated));
         }
         err.flush();

@@ -12,6 +12,7 @@ import io.vecnet.nn.Init;
 import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
 import io.vecnet.nn.Standardizer;
+import io.vecnet.train.Evaluation;
 import io.vecnet.train.Objective;
 import io.vecnet.train.Optimizer;
 import io.vecnet.train.Trainer;
@@ -170,6 +171,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "short to gain from the vector ones (--kernels vector forces them)%n", work / 1e6);
         }
         TrainingReport report = report(out, config, training.size());
+        float initialLoss = report.inEpochs() ? loss(initial, training, config) : Float.NaN;
         TrainingResult result = train(initial, training, held, kernels, config, rule, report);
         Classifier trained = new Classifier(result.model(), scaler, classNames, featureNames);
         float accuracy = result.model().accuracy(training, kernelOptions.kernelsForPass(shape, training.size()));
@@ -181,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s kernels: %d iterations in %.3f s (%.0f iterations/s)%n",
                 kernels.description(), result.iterations(), result.seconds(), result.iterationsPerSecond());
         out.flush();
-        LearningCheck check = LearningCheck.of(report.lossCurve(), accuracy, training, held,
+        LearningCheck check = LearningCheck.of(fromTheStart(initialLoss, report.lossCurve()), accuracy, training, held,
                 result.validation() == null ? Float.NaN : result.validation().accuracy(),
                 new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size())));
         check.warn(spec.commandLine().getErr());
@@ -219,6 +221,28 @@ final class TrainCommand implements Callable<Integer> {
         } finally {
             report.finish();
         }
+    }
+
+    /**
+     * The training loss (data and L2 terms) of {@code model}: where a run reported in epochs began,
+     * since its first report comes after a whole epoch of steps, time enough for a loss to explode.
+     */
+    private float loss(Mlp model, Dataset training, TrainingConfig config) {
+        Kernels kernels = kernelOptions.kernelsForPass(model.spec(), training.size());
+        float[] parameters = model.parameters();
+        return Evaluation.of(model, training, kernels).loss()
+                + Objective.withoutRows(model.spec(), config.l2(), kernels).addL2(parameters, new float[parameters.length]);
+    }
+
+    /** The reported losses, after the loss before the first step when the reports did not include it (NaN). */
+    private static float[] fromTheStart(float initialLoss, float[] reported) {
+        if (Float.isNaN(initialLoss)) {
+            return reported;
+        }
+        float[] losses = new float[reported.length + 1];
+        losses[0] = initialLoss;
+        System.arraycopy(reported, 0, losses, 1, reported.length);
+        return losses;
     }
 
     /** Draws --plot, if asked for, also for a run that failed or diverged: that is when the curve shows most. */

@@ -93,6 +93,22 @@ class LearningCheckTest {
                 new LearningCheck.Setup(true, true, "--epochs"))));
     }
 
+    /** A spike the run recovered from is no warning; advice that two warnings share is given once. */
+    @Test
+    void aRecoveredSpikeIsNoWarningAndAdviceIsGivenOnce() {
+        float[] spiked = {1.0986f, 3.5f, 0.2f};
+        assertEquals("", warnings(LearningCheck.of(spiked, 0.98f, threeClasses(),
+                new LearningCheck.Setup(true, false, "--epochs"))));
+        float[] keptBest = {1.0986f, 9e5f, 3e4f};
+        assertEquals("", warnings(LearningCheck.of(keptBest, 0.87f, threeClasses(),
+                new LearningCheck.Setup(true, true, "--epochs"))), "early stopping kept the best weights, which learned");
+        String twice = warnings(LearningCheck.of(new float[] {1.0986f, 9e5f, 3e4f}, 0.5f, threeClasses(),
+                new LearningCheck.Setup(true, false, "--epochs")));
+        assertEquals("vecnet train: warning: the loss rose to 900000 (it began at 1.098600): the learning rate is "
+                + "probably too large; try a smaller --lr\nvecnet train: warning: the loss ended higher than it began "
+                + "(30000.000000, from 1.098600)\n", twice);
+    }
+
     @Test
     void aRunThatEarlyStoppingEndedIsNotToldToRunLonger() {
         LearningCheck check = LearningCheck.of(AT_LN_3, 1 / 3f, threeClasses(),

@@ -46,6 +46,27 @@ class RealDataTest {
         assertTrue(Float.parseFloat(accuracy.group(1)) >= atLeast, predict.out());
     }
 
+    /**
+     * Features around 500,000, not standardized: Adam's first epoch already takes the loss from its
+     * start to more than twice as high. The first report comes after that epoch, so the warning
+     * measures from the loss before the first step.
+     */
+    @Test
+    void aLossThatExplodesWithinTheFirstEpochIsWarnedOf() throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 300; i++) {
+            double x1 = 5e5 + (i * 7919 % 20000 - 10000);
+            double x2 = 5e5 + (i * 104729 % 20000 - 10000);
+            csv.append(x1).append(',').append(x2).append(',').append(x1 > 5e5 ? 1 : 0).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("large.csv"), csv);
+        Cli.Run run = Cli.run("train", "--data", data.toString(), "--no-standardize", "--quiet");
+        assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode(), run.out() + run.err());
+        String[] lines = run.errLines();
+        assertTrue(lines[0].startsWith("vecnet train: warning: the loss rose to "), run.err());
+        assertTrue(lines[lines.length - 1].endsWith("; try a smaller --lr, or --standardize the features"), run.err());
+    }
+
     @Test
     void theCoursesAlgorithmOnRawIrisSaysItLearnedNothing() {
         Path model = dir.resolve("raw.vnet");
