@@ -39,7 +39,8 @@ final class BoundaryPlot {
             classes = Math.max(classes, model.classes());
             drawRegions(chart, model, kernels);
         }
-        List<String> axes = featureNames.isEmpty() ? List.of("x1", "x2") : featureNames.stream().map(Text::oneLine).toList();
+        List<String> axes = featureNames.isEmpty() ? List.of("x1", "x2")
+                : featureNames.stream().map(Text::oneLine).toList();
         chart.axes(model == null ? "Data" : "Decision regions of the " + model.network().spec().describe() + " model",
                 axes.get(0), axes.get(1));
         drawPoints(chart, data);

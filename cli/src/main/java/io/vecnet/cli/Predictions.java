@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /** A model's predicted class and class probabilities per row, scored against the labels when there are some. */
 record Predictions(Classifier model, int[] predicted, Matrix probabilities, int[] labels) {
-    /** One pass through the network: the classes are the scores' highest, as predict's, the probabilities their softmax. */
+    /** One pass through the network: the classes are the highest scores, as predict's; the probabilities their softmax. */
     static Predictions of(Classifier model, CsvDataset.Examples examples, Kernels kernels) {
         Matrix scores = model.scores(examples.features(), kernels);
         int[] predicted = Mlp.mostLikely(scores);

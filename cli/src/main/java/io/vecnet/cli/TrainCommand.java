@@ -137,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The names of the data's classes, kept in the model; empty when they are numbered. */
     private List<String> classNames = List.of();
-    /** The header's names of the data's features, kept in the model so that predict can check a file's columns; empty without a header. */
+    /** The header's names of the data's features, kept in the model for predict to check; empty without a header. */
     private List<String> featureNames = List.of();
 
     @Override
@@ -230,8 +230,8 @@ final class TrainCommand implements Callable<Integer> {
     private float loss(Mlp model, Dataset training, TrainingConfig config) {
         Kernels kernels = kernelOptions.kernelsForPass(model.spec(), training.size());
         float[] parameters = model.parameters();
-        return Evaluation.of(model, training, kernels).loss()
-                + Objective.withoutRows(model.spec(), config.l2(), kernels).addL2(parameters, new float[parameters.length]);
+        Objective l2Only = Objective.withoutRows(model.spec(), config.l2(), kernels);
+        return Evaluation.of(model, training, kernels).loss() + l2Only.addL2(parameters, new float[parameters.length]);
     }
 
     /** The reported losses, after the loss before the first step when the reports did not include it (NaN). */

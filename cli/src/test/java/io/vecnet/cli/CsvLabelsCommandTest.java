@@ -189,7 +189,9 @@ class CsvLabelsCommandTest {
 
         Cli.Run missing = Cli.run("train", "--data", test.toString(), "--label-column", "kind");
         assertEquals(VecnetCommand.EXIT_FAILURE, missing.exitCode());
-        assertArrayEquals(new String[] {"vecnet train: " + test + " line 1: the header has no column named 'kind'"},
+        assertArrayEquals(new String[] {"vecnet train: " + test + " line 1: no column is named 'kind'"
+                + " in this line, which a label column given by name takes for the header; "
+                + "without a header, give the column's position"},
                 missing.errLines());
     }
 
@@ -225,8 +227,9 @@ class CsvLabelsCommandTest {
         Path headed = write("headed.csv", "a,b,c,d", irisTest, r -> String.join(",", r[0], r[1], r[2], r[3]));
         Cli.Run missing = Cli.run("predict", "--model", model.toString(), "--data", headed.toString(),
                 "--label-column", "species");
-        assertArrayEquals(new String[] {"vecnet predict: " + headed + " line 1: the header has no column named "
-                + "'species'"}, missing.errLines(), "as train says it");
+        assertArrayEquals(new String[] {"vecnet predict: " + headed + " line 1: no column is named "
+                + "'species' in this line, which a label column given by name takes for the header; "
+                + "without a header, give the column's position"}, missing.errLines(), "as train says it");
     }
 
     @Test

@@ -444,7 +444,7 @@ final class CsvTable {
         int labelKind;
         String labelText;
         long labelLength;
-        /** Every cell's text, or null for a cell longer than {@link #MAX_NUMBER_CHARS}: the names, if it is a header. */
+        /** Every cell's text, null for one longer than {@link #MAX_NUMBER_CHARS}: the names, if it is a header. */
         final List<String> texts = new ArrayList<>();
 
         void reset(int line) {
@@ -903,8 +903,10 @@ final class CsvTable {
                         header(line);
                         phase = FIRST_ROW;
                         if (named && headerIndex < 0) {
-                            throw new CsvException(file, line.number, "the header has no column named "
-                                    + "'" + quote(shape.column().name(), shape.column().name().length()) + "'");
+                            throw new CsvException(file, line.number, "no column is named '"
+                                    + quote(shape.column().name(), shape.column().name().length()) + "' in this line, "
+                                    + "which a label column given by name takes for the header; without a header, give "
+                                    + "the column's position");
                         }
                     } else if (choice == CsvDataset.Header.AUTO && mayBeLabelled(line) && line.labelKind == OTHER) {
                         // "0,1,2,label" is a header if the next line shows it, else a row of a named class.
@@ -1009,7 +1011,8 @@ final class CsvTable {
             }
             for (int j = 0; j < columns; j++) {
                 String name = headerTexts.get(j);
-                if (j != labelIndex && (name == null || name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES)) {
+                boolean tooLong = name == null || name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
+                if (j != labelIndex && tooLong) {
                     throw new CsvException(file, headerLine, "column " + (j + 1) + "'s name is longer than "
                             + MAX_NAME_BYTES + " bytes");
                 }

@@ -225,7 +225,8 @@ public final class ModelFile {
                     case PARAMETERS -> parameters = once(parameters, tag, readParameters(spec, length));
                     case SCALER -> scaler = once(scaler, tag, readScaler(spec, length));
                     case CLASS_NAMES -> names = once(names, tag, readNames(spec, (int) length, Names.CLASS));
-                    case FEATURE_NAMES -> featureNames = once(featureNames, tag, readNames(spec, (int) length, Names.FEATURE));
+                    case FEATURE_NAMES ->
+                            featureNames = once(featureNames, tag, readNames(spec, (int) length, Names.FEATURE));
                     default -> throw problem("unknown section '" + tag + "' (this vecnet reads " + NETWORK + ", "
                             + PARAMETERS + ", " + SCALER + ", " + CLASS_NAMES + " and " + FEATURE_NAMES
                             + "; was the file written by a newer vecnet?)");

@@ -228,7 +228,9 @@ class CsvLabelsTest {
                 LabelColumn.named("kind"));
         assertEquals(List.of("a"), quoted.classNames());
         Path missing = file("a,b,label\n1,2,0\n");
-        assertEquals(missing + " line 1: the header has no column named 'species'", assertThrows(CsvException.class,
+        assertEquals(missing + " line 1: no column is named 'species'"
+                + " in this line, which a label column given by name takes for the header; "
+                + "without a header, give the column's position", assertThrows(CsvException.class,
                 () -> CsvDataset.readLabelled(missing, LabelColumn.named("species"))).getMessage());
     }
 
@@ -368,7 +370,9 @@ class CsvLabelsTest {
                         () -> CsvDataset.readExamples(twice, iris, LabelColumn.named("kind"))).getMessage());
         assertThrows(CsvException.class, () -> CsvDataset.readLabelled(twice, LabelColumn.named("kind")));
         Path lacking = file("a,b\n1,2\n");
-        assertEquals(lacking + " line 1: the header has no column named 'kind'", assertThrows(CsvException.class,
+        assertEquals(lacking + " line 1: no column is named 'kind'"
+                + " in this line, which a label column given by name takes for the header; "
+                + "without a header, give the column's position", assertThrows(CsvException.class,
                 () -> CsvDataset.readExamples(lacking, iris, LabelColumn.named("kind"))).getMessage());
         Path extra = file("a,b,kind,c\n1,2,setosa,3\n");
         assertEquals(extra + " line 2: 4 columns: the label column 'kind' and 3 features, but the model takes 2",
