@@ -15,6 +15,8 @@ final class BoundaryPlot {
     private static final int POINT_DIAMETER = 8;
     /** Up to this many points get a dark outline; more would merge into a dark mass. */
     private static final int OUTLINED_POINTS = 2_000;
+    /** The most characters of a feature's name an axis shows. */
+    private static final int AXIS_TITLE_CHARS = 60;
     /** The most classes the legend names; the rest are counted. */
     static final int LEGEND_CLASSES = 12;
 
@@ -39,13 +41,20 @@ final class BoundaryPlot {
             classes = Math.max(classes, model.classes());
             drawRegions(chart, model, kernels);
         }
-        List<String> axes = featureNames.isEmpty() ? List.of("x1", "x2")
-                : featureNames.stream().map(Text::oneLine).toList();
         chart.axes(model == null ? "Data" : "Decision regions of the " + model.network().spec().describe() + " model",
-                axes.get(0), axes.get(1));
+                axisTitle(featureNames, 0), axisTitle(featureNames, 1));
         drawPoints(chart, data);
         chart.legend(legend(classes, classNames));
         return chart;
+    }
+
+    /** Feature {@code j}'s name on one line, shortened to fit under the plot; {@code x1}, {@code x2} when it has none. */
+    static String axisTitle(List<String> featureNames, int j) {
+        String name = featureNames.isEmpty() ? "" : Text.oneLine(featureNames.get(j));
+        if (name.isBlank()) {
+            return "x" + (j + 1);
+        }
+        return name.length() <= AXIS_TITLE_CHARS ? name : name.substring(0, AXIS_TITLE_CHARS - 1) + "\u2026";
     }
 
     /** The plot area for {@code data} in an image of the given size, as {@link #draw} lays it out. */

@@ -72,6 +72,9 @@ final class PlotCommand implements Callable<Integer> {
         require(height >= 200 && height <= 10_000, "--height must be 200 to 10000, got " + height);
         boolean generated = data.equals(SPIRAL);
         require(labelColumn == null || !generated, "--label-column picks a column of --data; the spiral has none");
+        if (!generated) {
+            spiral.requireUnused("--data " + data);
+        }
         headerOption.check(!generated, labelColumn);
         DistinctFiles.of(spec).input("--data", generated ? null : Path.of(data)).input("--model", modelFile)
                 .output("--out", out).check();

@@ -31,6 +31,14 @@ final class SpiralOptions {
         return Spiral.generate(points, classes, Spiral.NOISE, rng);
     }
 
+    /** Refuses these options for a command reading a file instead: they describe the spiral only. */
+    void requireUnused(String instead) {
+        for (String option : new String[] {"--points", "--classes", "--seed"}) {
+            require(!spec.commandLine().getParseResult().hasMatchedOption(option),
+                    option + " describes the generated spiral; it cannot be used with " + instead);
+        }
+    }
+
     private void require(boolean condition, String message) {
         if (!condition) {
             throw new CommandLine.ParameterException(spec.commandLine(), message);

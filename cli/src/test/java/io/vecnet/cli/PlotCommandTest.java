@@ -100,6 +100,25 @@ class PlotCommandTest {
     }
 
     @Test
+    void theSpiralsOptionsAreRefusedWithAFile() {
+        Path csv = Cli.BAD.resolve("three-features.csv");
+        Cli.Run run = Cli.run("plot", "--data", csv.toString(), "--points", "7", "--out", dir.resolve("x.png").toString());
+        assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("vecnet plot: --points describes the generated spiral; it cannot be used with "
+                + "--data " + csv), run.err());
+    }
+
+    @Test
+    void theAxesAreTitledWithTheFeaturesNames() {
+        assertEquals("x1", BoundaryPlot.axisTitle(List.of(), 0));
+        assertEquals("x2", BoundaryPlot.axisTitle(List.of("a", " "), 1), "a blank name");
+        assertEquals("petal\\nwidth", BoundaryPlot.axisTitle(List.of("a", "petal\nwidth"), 1));
+        String title = BoundaryPlot.axisTitle(List.of("n".repeat(500), "b"), 0);
+        assertEquals(60, title.length());
+        assertTrue(title.endsWith("n\u2026"), title);
+    }
+
+    @Test
     void theModelMustTakeTheDatasFeatures() throws IOException {
         Path model = dir.resolve("wide.vnet");
         ModelFile.save(Mlp.initialise(NetworkSpec.linear(3, 2), new Rng(1)), model);

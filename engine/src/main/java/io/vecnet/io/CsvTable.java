@@ -444,7 +444,7 @@ final class CsvTable {
         int labelKind;
         String labelText;
         long labelLength;
-        /** Every cell's text, null for one longer than {@link #MAX_NUMBER_CHARS}: the names, if it is a header. */
+        /** Every cell's text (its start, for one longer than {@link #MAX_NUMBER_CHARS}): the names, if it is a header. */
         final List<String> texts = new ArrayList<>();
 
         void reset(int line) {
@@ -850,7 +850,7 @@ final class CsvTable {
                 line.reset(rowLine);
             }
             line.cells = cells;
-            line.texts.add(text.length() == cellLength ? text.toString() : null);
+            line.texts.add(text.toString());
             if (phase == FIRST_LINE && named && text.length() == cellLength
                     && shape.column().name().contentEquals(text)) {
                 if (headerIndex >= 0) {
@@ -997,8 +997,9 @@ final class CsvTable {
         }
 
         /**
-         * A header names each column once, a feature's in at most {@value #MAX_NAME_BYTES} bytes (a
-         * model keeps them): a header of another width would name the columns wrongly.
+         * A header names each column once, and in training data a feature's in at most
+         * {@value #MAX_NAME_BYTES} bytes (the model keeps them): a header of another width would name
+         * the columns wrongly.
          */
         private void requireHeaderNamesEachColumn() throws CsvException {
             if (!header) {
@@ -1011,8 +1012,9 @@ final class CsvTable {
             }
             for (int j = 0; j < columns; j++) {
                 String name = headerTexts.get(j);
-                boolean tooLong = name == null || name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
-                if (j != labelIndex && tooLong) {
+                boolean tooLong = name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
+                // Only a model trained here keeps the names; a long one elsewhere harms nothing.
+                if (shape.training() && j != labelIndex && tooLong) {
                     throw new CsvException(file, headerLine, "column " + (j + 1) + "'s name is longer than "
                             + MAX_NAME_BYTES + " bytes");
                 }

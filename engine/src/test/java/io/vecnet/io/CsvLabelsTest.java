@@ -270,6 +270,8 @@ class CsvLabelsTest {
                 problem("a," + tooLong + ",label\n1,2,0\n3,4,1\n"));
         assertEquals(List.of("a", "b"), read("a,b," + tooLong + "\n1,2,0\n3,4,1\n").featureNames(),
                 "the label's name is not kept");
+        assertEquals(1, CsvDataset.readExamples(file("a," + tooLong + "x".repeat(5000) + "\n1,2\n"), model(2, List.of()),
+                LabelColumn.LAST).features().rows(), "a model without names keeps none, so any length will do");
     }
 
     /**
