@@ -67,6 +67,10 @@ final class OptimizerOptions {
 
     /** The optimiser asked for, or {@code fallback}'s; its own checks become usage errors. */
     Optimizer create(CommandLine commandLine, Kind fallback) {
+        CommandLine.ParseResult given = commandLine.getParseResult();
+        if (given.hasMatchedOption("--lr") && given.hasMatchedOption("--step")) {
+            throw new CommandLine.ParameterException(commandLine, "--step is --lr under the course's name; give one");
+        }
         Kind chosen = kind(fallback);
         float rate = learningRate != null ? learningRate : chosen.defaultRate;
         try {
@@ -77,7 +81,9 @@ final class OptimizerOptions {
                 case adamw -> new Adam(rate, beta1, beta2, epsilon, weightDecay);
             };
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, "--optimizer " + chosen + ": " + e.getMessage());
+            boolean aboutTheRate = learningRate != null && e.getMessage().startsWith("the learning rate");
+            throw new CommandLine.ParameterException(commandLine, (aboutTheRate ? "--lr" : "--optimizer " + chosen) + ": "
+                    + e.getMessage());
         }
     }
 

@@ -147,6 +147,20 @@ class TrainCommandTest {
         assertTrue(Files.exists(png), "the curve up to the divergence");
     }
 
+    /** Errors about the learning rate name the option the user typed; --lr and its alias --step are one option. */
+    @Test
+    void learningRateErrorsNameTheOptionGiven() {
+        Cli.Run both = Cli.run("train", "--lr", "0.1", "--step", "0.2");
+        assertEquals(VecnetCommand.EXIT_USAGE, both.exitCode());
+        assertTrue(both.err().startsWith("vecnet train: --step is --lr under the course's name; give one"), both.err());
+        Cli.Run word = Cli.run("train", "--lr", "abc");
+        assertTrue(word.err().startsWith("vecnet train: Invalid value for option '--lr'"), word.err());
+        Cli.Run negative = Cli.run("train", "--optimizer", "adam", "--lr", "-1");
+        assertTrue(negative.err().startsWith("vecnet train: --lr: the learning rate must be a finite number > 0, got "
+                + "-1.0"), negative.err());
+        assertTrue(Cli.run("train", "--help").out().contains("Default: auto"), "--kernels' default as it is typed");
+    }
+
     @Test
     void absurdSizesAreRefusedBeforeAllocatingNamingTheMemory() {
         Cli.Run run = Cli.run("train", "--hidden", "200000000");

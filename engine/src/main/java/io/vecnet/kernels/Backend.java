@@ -19,4 +19,10 @@ public enum Backend {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The backend as {@link #parse} takes it: {@code auto}, {@code vector} or {@code scalar}. */
+    @Override
+    public String toString() {
+        return label();
+    }
 }
