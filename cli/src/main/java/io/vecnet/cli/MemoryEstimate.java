@@ -9,8 +9,8 @@ final class MemoryEstimate {
     }
 
     /**
-     * Bytes for the data (the data set and the training objective's copy), every layer's activations
-     * and two delta buffers of the widest layer for every row, and the parameters three times (model,
+     * Bytes for the data (the data set and one copy: its split, then the scaled rows), every layer's
+     * activations and two delta buffers of the widest layer for every row, and the parameters three times (model,
      * working copy, gradient), at 4 bytes per number.
      */
     static long trainingBytes(NetworkSpec spec, double rows) {

@@ -148,14 +148,11 @@ final class TrainCommand implements Callable<Integer> {
         requireWritable(plotFile);
         PrintWriter out = spec.commandLine().getOut();
         Rng rng = new Rng(seed);
-        Dataset all = dataFile == null ? spiral(rng) : csv();
-        NetworkSpec shape = network.spec(spec.commandLine(), all.dimensions(), all.classes(), DEFAULT_HIDDEN);
-        requireMemory(shape, all.size());
-        Dataset.Split split = split(all);
-        Standardizer scaler = standardizes() ? Standardizer.fit(split.training()) : null;
-        Dataset training = scaler == null ? split.training() : scaler.apply(split.training());
-        Dataset held = split.validation() == null || scaler == null ? split.validation()
-                : scaler.apply(split.validation());
+        Prepared data = prepare(rng);
+        NetworkSpec shape = data.shape();
+        Dataset training = data.training();
+        Dataset held = data.held();
+        Standardizer scaler = data.scaler();
         Init init = network.init(shape);
         Mlp initial = Mlp.initialise(shape, init, rng);
         Optimizer rule = optimizer.create(spec.commandLine(), defaultOptimizer());
@@ -312,6 +309,37 @@ final class TrainCommand implements Callable<Integer> {
 
     private boolean standardizes() {
         return standardize != null ? standardize : dataFile != null;
+    }
+
+    /** The network's shape, the rows to train on and those held out (null if none), scaled by {@code scaler} (null if none). */
+    private record Prepared(NetworkSpec shape, Dataset training, Dataset held, Standardizer scaler) {
+    }
+
+    /** The data split before scaling, and the network's shape for it. */
+    private record Unscaled(NetworkSpec shape, Dataset.Split rows) {
+    }
+
+    /**
+     * Reads or generates the data, splits and scales it. The whole data set and its unscaled split
+     * are locals of methods that have returned by the time training starts, so that training holds
+     * one copy of the rows, not three.
+     */
+    private Prepared prepare(Rng rng) throws IOException {
+        Unscaled split = readAndSplit(rng);
+        Dataset.Split rows = split.rows();
+        Standardizer scaler = standardizes() ? Standardizer.fit(rows.training()) : null;
+        if (scaler == null) {
+            return new Prepared(split.shape(), rows.training(), rows.validation(), null);
+        }
+        Dataset held = rows.validation() == null ? null : scaler.apply(rows.validation());
+        return new Prepared(split.shape(), scaler.apply(rows.training()), held, scaler);
+    }
+
+    private Unscaled readAndSplit(Rng rng) throws IOException {
+        Dataset all = dataFile == null ? spiral(rng) : csv();
+        NetworkSpec shape = network.spec(spec.commandLine(), all.dimensions(), all.classes(), DEFAULT_HIDDEN);
+        requireMemory(shape, all.size());
+        return new Unscaled(shape, split(all));
     }
 
     private Dataset.Split split(Dataset all) {
