@@ -38,7 +38,11 @@ final class LearningCheck {
      * What the fixes a warning suggests depend on: whether the features were standardized, whether
      * early stopping ended the run (else it ran to its length, which {@code lengthOption} sets).
      */
-    record Setup(boolean standardized, boolean stoppedEarly, String lengthOption) {
+    record Setup(boolean standardized, boolean stoppedEarly, String lengthOption, boolean keptStartingWeights) {
+        Setup(boolean standardized, boolean stoppedEarly, String lengthOption) {
+            this(standardized, stoppedEarly, lengthOption, false);
+        }
+
         /** The suggestion for a loss that hardly moved: a run cut at its length may just need a longer one. */
         String moreLearning() {
             return stoppedEarly ? "try a larger --lr" : "try more " + lengthOption + " or a larger --lr";
@@ -72,10 +76,15 @@ final class LearningCheck {
                 highest = Math.max(highest, loss);
             }
             double lnK = Math.log(training.classes());
+            float lowest = last;
+            for (int i = 1; i < losses.length; i++) {
+                lowest = Math.min(lowest, losses[i]);
+            }
             boolean exploded = highest > 2 * first + 1;
-            // A spike the run recovered from needs no advice: it learned, and ended lower or early
-            // stopping kept its best weights rather than the last.
-            boolean recovered = learned(accuracy, majority) && (last < first || setup.stoppedEarly());
+            // A spike the run recovered from needs no advice: it learned, and some report came below
+            // the start (the end, or the epoch early stopping kept). A random start can beat the
+            // majority class, so accuracy alone does not show a recovery.
+            boolean recovered = learned(accuracy, majority) && lowest < first;
             if (exploded && !recovered) {
                 warnings.add(new Warning(String.format(Locale.ROOT, "the loss rose to %.6g (it began at %.6f): the "
                         + "learning rate is probably too large", highest, first),
@@ -106,10 +115,13 @@ final class LearningCheck {
                     + "rows it has not seen", heldAccuracy, majorityShare(held)), null));
         }
         String fix = warnings.stream().map(Warning::advice).filter(advice -> advice != null).findFirst().orElse(null);
-        String useless = training.classes() >= 2 && training.size() > 0 && accuracy <= majority + 1e-6f
+        String advice = fix == null ? "" : "; " + fix;
+        String useless = setup.keptStartingWeights()
+                ? "no epoch improved on the starting weights, so early stopping kept them: the model is untrained"
+                        + advice
+                : training.classes() >= 2 && training.size() > 0 && accuracy <= majority + 1e-6f
                 ? String.format(Locale.ROOT, "the model is no better than always answering the most common class "
-                        + "(training accuracy %.4f, that class's share %.4f)%s", accuracy, majority,
-                        fix == null ? "" : "; " + fix)
+                        + "(training accuracy %.4f, that class's share %.4f)%s", accuracy, majority, advice)
                 : null;
         return new LearningCheck(warnings, fix, useless);
     }
@@ -143,6 +155,11 @@ final class LearningCheck {
             err.println("vecnet train: warning: " + warning.line(!repeated));
         }
         err.flush();
+    }
+
+    /** Whether anything was warned of: then a suggestion to train longer would contradict it. */
+    boolean warned() {
+        return !warnings.isEmpty();
     }
 
     boolean useless() {

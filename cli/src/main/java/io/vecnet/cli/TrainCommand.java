@@ -22,6 +22,7 @@ import io.vecnet.train.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -182,9 +183,12 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         LearningCheck check = LearningCheck.of(fromTheStart(initialLoss, report.lossCurve()), accuracy, training, held,
                 result.validation() == null ? Float.NaN : result.validation().accuracy(),
-                new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size())));
+                new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size()),
+                        keptStartingWeights(initial, result)));
         check.warn(spec.commandLine().getErr());
-        warnIfCutShort(result, config);
+        if (!check.warned()) {
+            warnIfCutShort(result, config);
+        }
         drawLossCurve(report);
         if (check.useless()) {
             throw new CommandFailedException(check.reason() + (saveFile == null ? "" : "; the model was not saved"));
@@ -268,6 +272,11 @@ final class TrainCommand implements Callable<Integer> {
         float loss = Objective.on(training, result.model().spec(), config.l2(), kernels)
                 .lossAndGradient(parameters, new float[parameters.length]);
         report.onReport(result.iterations(), loss, result.validation());
+    }
+
+    /** Whether the run stepped, yet returned the weights it started from: early stopping found no better epoch. */
+    private static boolean keptStartingWeights(Mlp initial, TrainingResult result) {
+        return result.iterations() > 0 && Arrays.equals(initial.parameters(), result.model().parameters());
     }
 
     /** The option that set how long this run could be, for a warning that suggests a longer one. */

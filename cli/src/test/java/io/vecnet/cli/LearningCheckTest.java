@@ -99,14 +99,28 @@ class LearningCheckTest {
         float[] spiked = {1.0986f, 3.5f, 0.2f};
         assertEquals("", warnings(LearningCheck.of(spiked, 0.98f, threeClasses(),
                 new LearningCheck.Setup(true, false, "--epochs"))));
-        float[] keptBest = {1.0986f, 9e5f, 3e4f};
+        float[] keptBest = {1.0986f, 9e5f, 0.3f, 3e4f};
         assertEquals("", warnings(LearningCheck.of(keptBest, 0.87f, threeClasses(),
-                new LearningCheck.Setup(true, true, "--epochs"))), "early stopping kept the best weights, which learned");
+                new LearningCheck.Setup(true, true, "--epochs"))), "early stopping kept an epoch below the start");
+        float[] neverBelow = {1.0986f, 9e5f, 3e4f};
+        assertTrue(warnings(LearningCheck.of(neverBelow, 0.56f, threeClasses(),
+                new LearningCheck.Setup(true, true, "--epochs"))).startsWith("vecnet train: warning: the loss rose to"),
+                "a random start can beat the majority class: accuracy alone shows no recovery");
         String twice = warnings(LearningCheck.of(new float[] {1.0986f, 9e5f, 3e4f}, 0.5f, threeClasses(),
                 new LearningCheck.Setup(true, false, "--epochs")));
         assertEquals("vecnet train: warning: the loss rose to 900000 (it began at 1.098600): the learning rate is "
                 + "probably too large; try a smaller --lr\nvecnet train: warning: the loss ended higher than it began "
                 + "(30000.000000, from 1.098600)\n", twice);
+    }
+
+    /** Early stopping that found no epoch better than the start returns the untrained weights: a failure. */
+    @Test
+    void keptStartingWeightsAreAFailure() {
+        LearningCheck check = LearningCheck.of(new float[] {1.0986f, 4e4f, 2e5f}, 0.56f, threeClasses(),
+                new LearningCheck.Setup(true, true, "--epochs", true));
+        assertTrue(check.useless());
+        assertEquals("no epoch improved on the starting weights, so early stopping kept them: the model is untrained; "
+                + "try a smaller --lr", check.reason());
     }
 
     @Test
