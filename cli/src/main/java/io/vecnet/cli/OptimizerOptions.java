@@ -5,7 +5,11 @@ import io.vecnet.train.GradientDescent;
 import io.vecnet.train.LearningRateSchedule;
 import io.vecnet.train.Optimizer;
 import io.vecnet.train.Sgd;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -65,13 +69,34 @@ final class OptimizerOptions {
         return kind != null ? kind : fallback;
     }
 
-    /** The optimiser asked for, or {@code fallback}'s; its own checks become usage errors. */
+    /** An option that only some optimisers take, and those. */
+    private record TakenBy(String option, Set<Kind> kinds) {
+    }
+
+    private static final List<TakenBy> TAKEN_BY = List.of(
+            new TakenBy("--momentum", EnumSet.of(Kind.sgd)), new TakenBy("--nesterov", EnumSet.of(Kind.sgd)),
+            new TakenBy("--beta1", EnumSet.of(Kind.adam, Kind.adamw)),
+            new TakenBy("--beta2", EnumSet.of(Kind.adam, Kind.adamw)),
+            new TakenBy("--epsilon", EnumSet.of(Kind.adam, Kind.adamw)),
+            new TakenBy("--weight-decay", EnumSet.of(Kind.adamw)));
+
+    /**
+     * The optimiser asked for, or {@code fallback}'s; options it does not take and its own checks
+     * become usage errors, naming the option given.
+     */
     Optimizer create(CommandLine commandLine, Kind fallback) {
         CommandLine.ParseResult given = commandLine.getParseResult();
         if (given.hasMatchedOption("--lr") && given.hasMatchedOption("--step")) {
             throw new CommandLine.ParameterException(commandLine, "--step is --lr under the course's name; give one");
         }
         Kind chosen = kind(fallback);
+        for (TakenBy taken : TAKEN_BY) {
+            if (given.hasMatchedOption(taken.option()) && !taken.kinds().contains(chosen)) {
+                throw new CommandLine.ParameterException(commandLine, taken.option() + " is for " + taken.kinds().stream()
+                        .map(Kind::name).collect(Collectors.joining(" and ")) + "; this run's optimizer is " + chosen
+                        + (kind == null ? " (the default; --optimizer chooses another)" : ""));
+            }
+        }
         float rate = learningRate != null ? learningRate : chosen.defaultRate;
         try {
             return switch (chosen) {
@@ -81,10 +106,22 @@ final class OptimizerOptions {
                 case adamw -> new Adam(rate, beta1, beta2, epsilon, weightDecay);
             };
         } catch (IllegalArgumentException e) {
-            boolean aboutTheRate = learningRate != null && e.getMessage().startsWith("the learning rate");
-            throw new CommandLine.ParameterException(commandLine, (aboutTheRate ? "--lr" : "--optimizer " + chosen) + ": "
+            throw new CommandLine.ParameterException(commandLine, optionOf(e.getMessage(), given, chosen) + ": "
                     + e.getMessage());
         }
+    }
+
+    /** The option an optimiser's complaint is about, as the user gave it: its message names the parameter first. */
+    private static String optionOf(String message, CommandLine.ParseResult given, Kind chosen) {
+        String[][] parameters = {{"the learning rate", given.hasMatchedOption("--step") ? "--step" : "--lr"},
+                {"beta1", "--beta1"}, {"beta2", "--beta2"}, {"epsilon", "--epsilon"},
+                {"weight decay", "--weight-decay"}, {"momentum", "--momentum"}, {"Nesterov", "--nesterov"}};
+        for (String[] parameter : parameters) {
+            if (message.startsWith(parameter[0])) {
+                return parameter[1];
+            }
+        }
+        return "--optimizer " + chosen;
     }
 
     static final class ScheduleConverter implements CommandLine.ITypeConverter<LearningRateSchedule> {

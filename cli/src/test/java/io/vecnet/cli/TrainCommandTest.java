@@ -159,6 +159,26 @@ class TrainCommandTest {
         assertTrue(negative.err().startsWith("vecnet train: --lr: the learning rate must be a finite number > 0, got "
                 + "-1.0"), negative.err());
         assertTrue(Cli.run("train", "--help").out().contains("Default: auto"), "--kernels' default as it is typed");
+        Cli.Run beta = Cli.run("train", "--optimizer", "adam", "--beta1", "2");
+        assertTrue(beta.err().startsWith("vecnet train: --beta1: beta1 must be at least 0 and below 1, got 2.0"),
+                beta.err());
+        Cli.Run step = Cli.run("train", "--step", "-1");
+        assertTrue(step.err().startsWith("vecnet train: --step: the learning rate must be"), step.err());
+    }
+
+    /** An optimiser's coefficient given to another optimiser is refused, not ignored. */
+    @Test
+    void optionsOfAnotherOptimizerAreRefused() {
+        Cli.Run momentum = Cli.run("train", "--optimizer", "adam", "--momentum", "0.5");
+        assertEquals(VecnetCommand.EXIT_USAGE, momentum.exitCode());
+        assertTrue(momentum.err().startsWith("vecnet train: --momentum is for sgd; this run's optimizer is adam (see"),
+                momentum.err());
+        Cli.Run beta = Cli.run("train", "--beta1", "0.5");
+        assertTrue(beta.err().startsWith("vecnet train: --beta1 is for adam and adamw; this run's optimizer is gd (the "
+                + "default; --optimizer chooses another)"), beta.err());
+        assertEquals(VecnetCommand.EXIT_USAGE, Cli.run("train", "--optimizer", "adam", "--weight-decay", "0.1").exitCode());
+        assertEquals(0, Cli.run("train", "--optimizer", "adamw", "--weight-decay", "0.1", "--iterations", "3",
+                "--quiet").exitCode());
     }
 
     @Test
