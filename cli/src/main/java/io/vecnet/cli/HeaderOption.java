@@ -14,8 +14,10 @@ final class HeaderOption {
     @Option(names = NAME, paramLabel = "auto|yes|no", defaultValue = "auto", converter = Converter.class,
             description = "Whether the first line of --data is a header of column names: yes, no, or auto (a "
                     + "header when none of its feature cells is a number, or when its label is not a number "
-                    + "while the next line's is, or, for a model with class names, is none of them while the next "
-                    + "line's is one). A header made of numbers only, such as 0,1,2,3, needs yes.")
+                    + "while the next line's is; in predict and plot, when it names the model's features, or, for "
+                    + "a model with class names but no feature names, when its label is none of the classes while "
+                    + "the next line's is one). A header made of numbers only, such as 0,1,2,3, needs yes, unless "
+                    + "it names the model's features.")
     CsvDataset.Header header;
 
     /** Refuses {@code --header} without a file to read, and {@code --header no} with a label column found by name. */
