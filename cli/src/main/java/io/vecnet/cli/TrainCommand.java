@@ -175,8 +175,8 @@ final class TrainCommand implements Callable<Integer> {
         float accuracy = result.model().accuracy(training, kernelOptions.kernelsForPass(shape, training.size()));
         out.printf(Locale.ROOT, "training accuracy: %.2f%n", accuracy);
         if (result.validation() != null) {
-            out.printf(Locale.ROOT, "validation accuracy: %.4f (%d rows held out)%s%n", result.validation().accuracy(),
-                    held.size(), result.stoppedEarly() ? ", best epoch kept by early stopping" : "");
+            out.printf(Locale.ROOT, "validation accuracy: %.4f (%s held out)%s%n", result.validation().accuracy(),
+                    Recipe.counted(held.size(), "row"), result.stoppedEarly() ? ", best epoch kept by early stopping" : "");
         }
         out.printf(Locale.ROOT, "%s kernels: %d iterations in %.3f s (%.0f iterations/s)%n",
                 kernels.description(), result.iterations(), result.seconds(), result.iterationsPerSecond());
