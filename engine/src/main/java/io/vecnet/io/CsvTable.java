@@ -1082,9 +1082,27 @@ final class CsvTable {
                 throw problem;
             }
             if (labelIndex >= 0) {
-                label = labelling.label(line.labelKind, line.labelText, line.labelLength, labelIndex, line.number);
+                try {
+                    label = labelling.label(line.labelKind, line.labelText, line.labelLength, labelIndex, line.number);
+                } catch (CsvException e) {
+                    throw perhapsAHeader(e, line);
+                }
             }
             commit(line.values);
+        }
+
+        /**
+         * A first line whose label is a word, refused as a row, may have been meant for a header of
+         * numbers that names other features than the model's (0,1,3,2,label): the message says so.
+         */
+        private CsvException perhapsAHeader(CsvException problem, Line line) {
+            List<String> names = shape.featureNames();
+            if (names.isEmpty() || header || line.number != firstRowLine || line.labelKind != OTHER) {
+                return problem;
+            }
+            String text = problem.getMessage().substring((file + " line " + line.number + ": ").length());
+            return new CsvException(file, line.number, text + "; if this line is a header, it does not name the "
+                    + "model's features (" + describe(names) + ")");
         }
 
         private void requireColumns(int count, int lineNumber) throws CsvException {

@@ -335,9 +335,16 @@ class CsvLabelsTest {
         assertEquals(0, CsvDataset.readExamples(numbers, numbered, LabelColumn.LAST).headerOfNumbersLine());
         Path typo = file("5.1,3.5,Setosa\n5.0,3.4,setosa\n6.0,3.4,versicolor\n");
         assertEquals(typo + " line 1: label 'Setosa' (column 3) is not one of the model's classes ('setosa', "
-                + "'versicolor')", assertThrows(CsvException.class,
+                + "'versicolor'); if this line is a header, it does not name the model's features ('0', '1')",
+                assertThrows(CsvException.class,
                 () -> CsvDataset.readExamples(typo, numbered, LabelColumn.LAST)).getMessage());
-        CsvDataset.Examples taken = CsvDataset.readExamples(typo, unnamed, LabelColumn.LAST);
+        Path swapped = file("1,0,label\n5.1,3.5,setosa\n");
+        assertEquals(swapped + " line 1: label 'label' (column 3) is not one of the model's classes ('setosa', "
+                + "'versicolor'); if this line is a header, it does not name the model's features ('0', '1')",
+                assertThrows(CsvException.class, () -> CsvDataset.readExamples(swapped, numbered, LabelColumn.LAST))
+                        .getMessage());
+        Path typoAgain = file("5.1,3.5,Setosa\n5.0,3.4,setosa\n6.0,3.4,versicolor\n");
+        CsvDataset.Examples taken = CsvDataset.readExamples(typoAgain, unnamed, LabelColumn.LAST);
         assertEquals(2, taken.features().rows());
         assertEquals(1, taken.headerOfNumbersLine());
     }
