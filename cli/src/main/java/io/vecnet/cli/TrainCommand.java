@@ -186,7 +186,10 @@ final class TrainCommand implements Callable<Integer> {
                 new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size()),
                         keptStartingWeights(initial, result)));
         check.warn(spec.commandLine().getErr());
-        if (!check.warned()) {
+        if (result.iterations() == 0) {
+            spec.commandLine().getErr().println("vecnet train: warning: no step was taken (--iterations 0): the model "
+                    + "is as initialised");
+        } else if (!check.warned()) {
             warnIfCutShort(result, config);
         }
         drawLossCurve(report);

@@ -166,6 +166,13 @@ class TrainCommandTest {
         assertTrue(step.err().startsWith("vecnet train: --step: the learning rate must be"), step.err());
     }
 
+    @Test
+    void noStepsAreWarnedOf() {
+        Cli.Run run = Cli.run("train", "--iterations", "0", "--quiet");
+        assertTrue(run.err().contains("vecnet train: warning: no step was taken (--iterations 0): the model is as "
+                + "initialised"), run.err());
+    }
+
     /** An optimiser's coefficient given to another optimiser is refused, not ignored. */
     @Test
     void optionsOfAnotherOptimizerAreRefused() {
