@@ -9,6 +9,7 @@ public final class CsvException extends IOException {
 
     private final transient Path file;
     private final int line;
+    private final String problem;
     private final boolean memory;
 
     /** A problem on line {@code line} (1-based) of {@code file}. */
@@ -16,6 +17,7 @@ public final class CsvException extends IOException {
         super(file + " line " + line + ": " + problem);
         this.file = file;
         this.line = line;
+        this.problem = problem;
         this.memory = false;
     }
 
@@ -28,6 +30,7 @@ public final class CsvException extends IOException {
         super(file + ": " + problem);
         this.file = file;
         this.line = 0;
+        this.problem = problem;
         this.memory = memory;
     }
 
@@ -38,6 +41,11 @@ public final class CsvException extends IOException {
 
     public Path file() {
         return file;
+    }
+
+    /** The problem alone, without the file and line the message begins with. */
+    public String problem() {
+        return problem;
     }
 
     /** The 1-based line of the problem, or 0 when it concerns the whole file. */

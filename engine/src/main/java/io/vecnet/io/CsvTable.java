@@ -967,11 +967,16 @@ final class CsvTable {
             if (names.isEmpty() || line.cells != names.size() && line.cells != names.size() + 1) {
                 return false;
             }
-            List<String> cells = new ArrayList<>(line.texts);
-            if (line.cells == names.size() + 1) {
-                cells.remove(line.labelColumn);
+            return withoutColumn(line.texts, line.cells == names.size() + 1 ? line.labelColumn : -1).equals(names);
+        }
+
+        /** {@code cells} without the one at {@code column}, all of them when it is -1. */
+        private static List<String> withoutColumn(List<String> cells, int column) {
+            List<String> kept = new ArrayList<>(cells);
+            if (column >= 0) {
+                kept.remove(column);
             }
-            return cells.equals(names);
+            return List.copyOf(kept);
         }
 
         /** Whether the line's label cell would hold its label: it has one, and for a model the right columns. */
@@ -1026,11 +1031,7 @@ final class CsvTable {
             if (!header) {
                 return List.of();
             }
-            List<String> names = new ArrayList<>(headerTexts);
-            if (labelIndex >= 0) {
-                names.remove(labelIndex);
-            }
-            return List.copyOf(names);
+            return withoutColumn(headerTexts, labelIndex);
         }
 
         /**
@@ -1100,8 +1101,7 @@ final class CsvTable {
             if (names.isEmpty() || header || line.number != firstRowLine || line.labelKind != OTHER) {
                 return problem;
             }
-            String text = problem.getMessage().substring((file + " line " + line.number + ": ").length());
-            return new CsvException(file, line.number, text + "; if this line is a header, it does not name the "
+            return new CsvException(file, line.number, problem.problem() + "; if this line is a header, it does not name the "
                     + "model's features (" + describe(names) + ")");
         }
 

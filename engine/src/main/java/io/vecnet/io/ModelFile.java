@@ -175,6 +175,11 @@ public final class ModelFile {
             this.what = what;
             this.counted = counted;
         }
+
+        /** How many names a file of this network holds: one per class or per input. */
+        int count(NetworkSpec spec) {
+            return this == CLASS ? spec.classes() : spec.inputs();
+        }
     }
 
     private static final class Reader {
@@ -280,7 +285,7 @@ public final class ModelFile {
                 section.get(utf8);
                 names.add(new String(utf8, StandardCharsets.UTF_8));
             }
-            int expected = kind == Names.CLASS ? spec.classes() : spec.inputs();
+            int expected = kind.count(spec);
             if (names.size() != expected) {
                 throw problem("corrupted: " + names.size() + " " + what + " names for " + expected + " " + kind.counted);
             }
