@@ -9,26 +9,42 @@ final class MemoryEstimate {
     }
 
     /**
-     * Bytes for the data (the data set and one copy: its split, then the scaled rows), every layer's
-     * activations and two delta buffers of the widest layer for every row, and the parameters three times (model,
-     * working copy, gradient), at 4 bytes per number.
+     * Rows of activations an evaluation holds at once: {@code Mlp.scores} runs a data set through the
+     * network in blocks of at most this many rows.
      */
-    static long trainingBytes(NetworkSpec spec, double rows) {
+    private static final int EVALUATION_BLOCK_ROWS = 4096;
+
+    /**
+     * Bytes for training {@code spec} on {@code rows} rows, {@code stepRows} at a time (all of them for
+     * full-batch runs), at 4 bytes per number: the data set and one copy (its split, then the scaled
+     * rows); for the rows of one step a copy of their features, every layer's activations and two
+     * deltas of the widest layer; an evaluation's block of activations and its scores and their
+     * gradient for every row; the parameters five times (model, working copy, gradient and an
+     * optimiser's two moments).
+     */
+    static long trainingBytes(NetworkSpec spec, double rows, double stepRows) {
         double activations = 0;
         double widest = 0;
         for (int l = 1; l <= spec.depth(); l++) {
             activations += spec.width(l);
             widest = Math.max(widest, spec.width(l));
         }
-        double floats = 2 * rows * (spec.inputs() + 1) + rows * (activations + 2 * widest)
-                + 3.0 * spec.parameterCount();
+        double data = 2 * rows * (spec.inputs() + 1);
+        double step = stepRows * (spec.inputs() + activations + 2 * widest);
+        double evaluation = Math.min(rows, EVALUATION_BLOCK_ROWS) * activations + 2 * rows * spec.classes();
+        double floats = data + step + evaluation + 5.0 * spec.parameterCount();
         return (long) Math.min(Long.MAX_VALUE, 4 * floats);
     }
 
     /** How to run vecnet with a larger heap: twice the present one, in whole gigabytes, through the launcher. */
     static String moreMemory() {
-        long gigabytes = Math.max(1, Math.ceilDiv(2 * Runtime.getRuntime().maxMemory(), 1L << 30));
-        return "allow more with VECNET_JAVA_OPTS=-Xmx" + gigabytes + "g";
+        return moreMemory(0);
+    }
+
+    /** {@link #moreMemory()}, but at least a quarter more than {@code neededBytes}. */
+    static String moreMemory(long neededBytes) {
+        long bytes = Math.max(2 * Runtime.getRuntime().maxMemory(), neededBytes + neededBytes / 4);
+        return "allow more with VECNET_JAVA_OPTS=-Xmx" + Math.max(1, Math.ceilDiv(bytes, 1L << 30)) + "g";
     }
 
     /** Bytes in the largest unit that keeps the number at or above 1: {@code 7.5 GB}. */

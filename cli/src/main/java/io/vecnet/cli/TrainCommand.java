@@ -378,13 +378,20 @@ final class TrainCommand implements Callable<Integer> {
      */
     private TrainingConfig config(int rows) {
         boolean gd = gradientDescent();
-        int batch = batchSize == null ? (gd ? TrainingConfig.FULL_BATCH : Math.min(RECIPE_BATCH, rows))
-                : parseBatchSize(batchSize);
+        int batch = batchRows(rows);
         int steps = iterations != null ? iterations : gd && epochs == null ? network.model.iterations
                 : TrainingConfig.UNLIMITED;
         int passes = epochs != null ? epochs : gd ? TrainingConfig.UNLIMITED : RECIPE_EPOCHS;
         int stopAfter = patience != null ? patience : gd ? 0 : RECIPE_PATIENCE;
         return new TrainingConfig(reg, steps, 1, batch, passes, seed ^ SPLIT_SALT, optimizer.schedule, stopAfter);
+    }
+
+    /** The rows of one step: --batch-size, else full batch for gd and min(200, rows) for the others. */
+    private int batchRows(int rows) {
+        if (batchSize == null) {
+            return gradientDescent() ? TrainingConfig.FULL_BATCH : Math.min(RECIPE_BATCH, rows);
+        }
+        return parseBatchSize(batchSize);
     }
 
     private int parseBatchSize(String value) {
@@ -447,12 +454,15 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void requireMemory(NetworkSpec shape, long rows) {
-        long needed = MemoryEstimate.trainingBytes(shape, rows);
+        int batch = batchRows((int) Math.min(rows, Integer.MAX_VALUE));
+        double stepRows = batch == TrainingConfig.FULL_BATCH ? rows : Math.min(batch, rows);
+        long needed = MemoryEstimate.trainingBytes(shape, rows, stepRows);
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available) {
-            throw new CommandFailedException("a " + shape.describe() + " network on " + rows + " rows needs about "
+            throw new CommandFailedException("a " + shape.describe() + " network on " + rows + " rows"
+                    + (stepRows < rows ? " in batches of " + batch : "") + " needs about "
                     + MemoryEstimate.format(needed) + " of memory to train, more than the "
-                    + MemoryEstimate.format(available) + " this JVM may use");
+                    + MemoryEstimate.format(available) + " this JVM may use; " + MemoryEstimate.moreMemory(needed));
         }
     }
 

@@ -28,6 +28,30 @@ class MemoryLimitTest {
         assertFalse(Files.exists(dir.resolve("huge.png")));
     }
 
+    /**
+     * Mini-batches hold the activations of one batch, not of every row: 300,000 rows of 2 -> 100 -> 3
+     * need about 360 MB of activations at full batch, 0.2 MB in batches of 200.
+     */
+    @Test
+    void theMemoryCheckCountsTheActivationsOfOneBatch() throws Exception {
+        Path csv = dir.resolve("tall.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(csv)) {
+            for (int i = 0; i < 300_000; i++) {
+                out.write(i % 3 + 0.5 + "," + (i % 7) + "," + i % 3 + "\n");
+            }
+        }
+        ForkedCli.Result batches = ForkedCli.run(dir, List.of("-Xmx96m"), "train", "--data", csv.toString(),
+                "--epochs", "1", "--quiet");
+        assertEquals(0, batches.exitCode(), batches.err());
+        ForkedCli.Result full = ForkedCli.run(dir, List.of("-Xmx96m"), "train", "--data", csv.toString(),
+                "--batch-size", "full", "--epochs", "1", "--quiet");
+        assertEquals(VecnetCommand.EXIT_FAILURE, full.exitCode(), full.err());
+        assertEquals(1, full.errLines().size(), full.err());
+        assertTrue(full.errLines().get(0).matches("vecnet train: a 2 → 100 relu → 3 network on 300000 rows needs about "
+                + "\\d+\\.\\d MB of memory to train, more than the .+ this JVM may use; allow more with "
+                + "VECNET_JAVA_OPTS=-Xmx1g"), full.err());
+    }
+
     @Test
     void aCsvFileTooLargeForTheHeapIsRefusedBeforeReading() throws Exception {
         Path csv = dir.resolve("big.csv");

@@ -194,7 +194,8 @@ class TrainCommandTest {
         assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
         assertEquals(1, run.errLines().length, run.err());
         assertTrue(run.err().matches("vecnet train: a 2 → 200000000 relu → 3 network on 300 rows needs about [0-9.]+ [GT]B "
-                + "of memory to train, more than the .+ this JVM may use\\n"), run.err());
+                + "of memory to train, more than the .+ this JVM may use; allow more with VECNET_JAVA_OPTS=-Xmx\\d+g\\n"),
+                run.err());
         Cli.Run parameters = Cli.run("train", "--hidden", "2000000000");
         assertEquals(VecnetCommand.EXIT_FAILURE, parameters.exitCode());
         assertTrue(parameters.err().contains("has 12000000003 parameters; at most 2147483639 fit in one array"),
