@@ -14,10 +14,14 @@ import picocli.CommandLine;
  * Refuses, before any work, a command whose output would overwrite one of its inputs or another
  * of its outputs: {@code train --data d.csv --save d.csv} would read d.csv and then replace it.
  * Files that exist are compared with {@link Files#isSameFile} (which sees through links and hard
- * links), files to be created by their absolute paths with links resolved as far as they exist.
+ * links), files to be created by their absolute paths with links resolved as far as they exist,
+ * a dangling link to its target.
  * Devices and pipes are not checked: two outputs to /dev/null are fine.
  */
 final class DistinctFiles {
+    /** Links followed before giving up, as Linux does (its ELOOP limit). */
+    private static final int MAX_LINK_HOPS = 40;
+
     private record Named(String option, Path path) {
     }
 
@@ -84,9 +88,15 @@ final class DistinctFiles {
         }
     }
 
-    /** A path to be created: its nearest existing ancestor's real path, followed by the rest of it. */
+    /**
+     * A path to be created: its nearest existing ancestor's real path, followed by the rest of it.
+     * A dangling link is followed first, since writing through it creates its target.
+     */
     private static Path resolved(Path path) throws IOException {
         Path absolute = path.toAbsolutePath().normalize();
+        for (int hops = 0; hops < MAX_LINK_HOPS && Files.isSymbolicLink(absolute); hops++) {
+            absolute = absolute.resolveSibling(Files.readSymbolicLink(absolute)).normalize();
+        }
         Deque<Path> rest = new ArrayDeque<>();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {

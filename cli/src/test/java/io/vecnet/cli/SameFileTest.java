@@ -71,6 +71,17 @@ class SameFileTest {
                 "--plot " + both + " is the same file as --save " + both + "; each output needs a file of its own");
     }
 
+    /** Writing through a dangling link creates its target, so the link and the target name one output. */
+    @Test
+    void trainSeesThroughADanglingLinkToAnotherOutput() throws IOException {
+        Path target = dir.resolve("y.out");
+        Path link = Files.createSymbolicLink(dir.resolve("link.out"), Path.of("y.out"));
+        Cli.Run run = Cli.run("train", "--save", target.toString(), "--plot", link.toString());
+        Files.delete(link);
+        assertRefused(run, "train", "--plot " + link + " is the same file as --save " + target
+                + "; each output needs a file of its own");
+    }
+
     @Test
     void predictWillNotWriteOverItsDataOrItsModel() throws IOException {
         assertRefused(Cli.run("predict", "--model", model.toString(), "--data", csv.toString(), "--out", csv.toString()),
