@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,29 @@ class GradcheckCommandTest {
         assertTrue(run.out().contains("FAILED"), run.out());
         assertArrayEquals(new String[] {"vecnet gradcheck: gradient check failed for W1, b1: relative error at or above 0.01"},
                 run.errLines());
+    }
+
+    /**
+     * A balanced output bias's gradient sums thousands of float32 terms that cancel; summed in one
+     * float32 pass it missed the tolerance on correct backprop (b2 failed at --points 1000).
+     */
+    @Test
+    void manyRowsPassWhereTheOutputBiasGradientCancels() {
+        for (String[] options : List.of(new String[] {"--points", "1000"}, new String[] {"--points", "1000", "--seed", "4"},
+                new String[] {"--points", "50", "--activation", "tanh", "--seed", "2"})) {
+            List<String> arguments = new ArrayList<>(List.of("gradcheck"));
+            arguments.addAll(List.of(options));
+            Cli.Run run = Cli.run(arguments.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), String.join(" ", options) + ": " + run.out() + run.err());
+        }
+    }
+
+    @Test
+    void aReluFailureMentionsTheKink() {
+        Cli.Run run = Cli.run("gradcheck", "--delta", "0.5");
+        assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode());
+        assertTrue(run.err().endsWith("; with relu, a unit crossing 0 within the step does this too: try a smaller "
+                + "--delta or fewer --points\n"), run.err());
     }
 
     @Test
