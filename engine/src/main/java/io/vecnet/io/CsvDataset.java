@@ -152,9 +152,21 @@ public final class CsvDataset {
     private CsvDataset() {
     }
 
-    /** Reads labelled data, labels last; the classes are inferred from the labels, their names dropped. */
+    /**
+     * Reads labelled data with class numbers {@code 0..K-1} last, K being the largest plus one. Labels
+     * that are names, or numbers from 1, are refused: {@link #readLabelled(Path, LabelColumn)} maps
+     * them to classes and keeps the names, which a model needs to read another file the same way
+     * (mapped here and dropped, a test file missing a class would be numbered differently).
+     */
     public static Dataset read(Path file) throws IOException {
-        return readLabelled(file, LabelColumn.LAST).data();
+        LabelledData labelled = readLabelled(file, LabelColumn.LAST);
+        List<String> names = labelled.classNames();
+        if (!names.isEmpty()) {
+            throw new CsvException(file, "its labels are not class numbers 0.." + (names.size() - 1) + " but names, "
+                    + "such as '" + CsvTable.quote(names.get(0), names.get(0).length()) + "'; read it with readLabelled, "
+                    + "which keeps them");
+        }
+        return labelled.data();
     }
 
     /** Reads labelled data with class numbers {@code 0..classes-1} last. */

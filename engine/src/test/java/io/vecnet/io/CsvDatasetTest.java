@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -30,6 +31,19 @@ class CsvDatasetTest {
 
     private Path file(String content) throws IOException {
         return Files.writeString(dir.resolve("data.csv"), content, StandardCharsets.UTF_8);
+    }
+
+    /** Names mapped and dropped would number another file's classes differently: read(Path) takes class numbers only. */
+    @Test
+    void readRefusesClassNamesWhichReadLabelledKeeps() throws IOException {
+        Path named = file("5.1,3.5,setosa\n7.0,3.2,versicolor\n");
+        CsvException e = assertThrows(CsvException.class, () -> CsvDataset.read(named));
+        assertEquals(named + ": its labels are not class numbers 0..1 but names, such as 'setosa'; read it with "
+                + "readLabelled, which keeps them", e.getMessage());
+        assertEquals(List.of("setosa", "versicolor"),
+                CsvDataset.readLabelled(named, CsvDataset.LabelColumn.LAST).classNames());
+        Path fromOne = file("1,2,1\n3,4,2\n");
+        assertThrows(CsvException.class, () -> CsvDataset.read(fromOne));
     }
 
     @Test

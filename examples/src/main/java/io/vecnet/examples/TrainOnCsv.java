@@ -17,11 +17,10 @@ import io.vecnet.train.TrainingListener;
 import io.vecnet.train.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Trains a classifier on a CSV file and saves it: rows of features with an integer class label
- * (0..K-1) last, standardised, mini-batches with Adam, early stopping on held-out rows.
+ * Trains a classifier on a CSV file and saves it: rows of features with a class label last (class
+ * numbers 0..K-1 or names), standardised, mini-batches with Adam, early stopping on held-out rows.
  */
 public final class TrainOnCsv {
     public static void main(String[] args) throws IOException {
@@ -29,7 +28,8 @@ public final class TrainOnCsv {
             System.err.println("usage: TrainOnCsv TRAIN.csv MODEL.vnet [TEST.csv]");
             System.exit(2);
         }
-        Dataset all = CsvDataset.read(Path.of(args[0]));            // CsvException names the line of a bad cell
+        CsvDataset.LabelledData read = CsvDataset.readLabelled(Path.of(args[0]), CsvDataset.LabelColumn.LAST);
+        Dataset all = read.data();                                  // CsvException names the line of a bad cell
         Dataset.Split split = all.split(0.2, new Rng(1));           // hold out 20% of each class
         Standardizer scaler = Standardizer.fit(split.training());   // z-scores from the training rows only
         Dataset training = scaler.apply(split.training());
@@ -45,12 +45,15 @@ public final class TrainOnCsv {
         System.out.println(result.epochs() + " epochs; validation accuracy " + result.validation().accuracy()
                 + (result.stoppedEarly() ? ", the best epoch kept" : ""));
 
-        Classifier model = new Classifier(result.model(), scaler, List.of());  // scales raw rows itself
+        // Scales raw rows itself; keeps the class names and the header's feature names, which vecnet predict checks.
+        Classifier model = new Classifier(result.model(), scaler, read.classNames(), read.featureNames());
         ModelFile.save(model, Path.of(args[1]));
         System.out.println("saved " + model.network() + " to " + args[1]);
         if (args.length == 3) {
-            Dataset test = CsvDataset.read(Path.of(args[2]), all.classes());
-            System.out.println("test accuracy " + model.accuracy(test) + " on " + test.size() + " rows");
+            // Read for the model: its class names map the labels as in training, its header is checked.
+            CsvDataset.Examples test = CsvDataset.readExamples(Path.of(args[2]), model, CsvDataset.LabelColumn.LAST);
+            float accuracy = model.accuracy(new Dataset(test.features(), test.labels(), model.classes()));
+            System.out.println("test accuracy " + accuracy + " on " + test.labels().length + " rows");
         }
     }
 }
