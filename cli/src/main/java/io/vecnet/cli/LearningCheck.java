@@ -21,6 +21,9 @@ final class LearningCheck {
     private final String fix;
     private final String uselessReason;
 
+    /** How many times ln K a loss must stay above, from the start, for the softmax to count as saturated. */
+    private static final double SATURATED = 10;
+
     private LearningCheck(List<Warning> warnings, String fix, String uselessReason) {
         this.warnings = warnings;
         this.fix = fix;
@@ -85,9 +88,17 @@ final class LearningCheck {
             // the start (the end, or the epoch early stopping kept). A random start can beat the
             // majority class, so accuracy alone does not show a recovery.
             boolean recovered = learned(accuracy, majority) && lowest < first;
+            // A network that knows nothing scores about ln K; far above it from the start, its scores
+            // are huge and the softmax saturated, where the gradients vanish.
+            if (Math.min(first, lowest) > SATURATED * lnK) {
+                warnings.add(new Warning("the loss never fell below " + Text.loss(Math.min(first, lowest))
+                        + String.format(Locale.ROOT, ", far above ln %d = %.4f where a network that knows nothing "
+                        + "starts: its scores are huge, which saturates the softmax", training.classes(), lnK),
+                        setup.standardized() ? "try a smaller --lr" : "--standardize the features"));
+            }
             if (exploded && !recovered) {
-                warnings.add(new Warning(String.format(Locale.ROOT, "the loss rose to %.6g (it began at %.6f): the "
-                        + "learning rate is probably too large", highest, first),
+                warnings.add(new Warning(String.format(Locale.ROOT, "the loss rose to %.6g (it began at %s): the "
+                        + "learning rate is probably too large", highest, Text.loss(first)),
                         "try a smaller --lr" + setup.orStandardize()));
             }
             if (near(first, lnK) && near(last, lnK)) {
@@ -104,8 +115,8 @@ final class LearningCheck {
                 }
             }
             if (last > first && !recovered) {
-                warnings.add(new Warning(String.format(Locale.ROOT, "the loss ended higher than it began (%.6f, from "
-                        + "%.6f)", last, first), "try a smaller --lr" + setup.orStandardize()));
+                warnings.add(new Warning(String.format(Locale.ROOT, "the loss ended higher than it began (%s, from "
+                        + "%s)", Text.loss(last), Text.loss(first)), "try a smaller --lr" + setup.orStandardize()));
             }
         }
         boolean heldUseless = held != null && held.size() > 0 && heldAccuracy <= majorityShare(held) + 1e-6f;

@@ -102,9 +102,9 @@ final class TrainingReport implements TrainingListener {
         }
         if (printLosses && iteration % printEvery == 0) {
             clearProgress();
-            out.printf(Locale.ROOT, "%s %d: loss %.6f", unit, iteration, loss);
+            out.printf(Locale.ROOT, "%s %d: loss %s", unit, iteration, Text.loss(loss));
             if (validation != null) {
-                out.printf(Locale.ROOT, ", validation loss %.6f, accuracy %.4f", validation.loss(),
+                out.printf(Locale.ROOT, ", validation loss %s, accuracy %.4f", Text.loss(validation.loss()),
                         validation.accuracy());
             }
             out.println();
@@ -186,8 +186,8 @@ final class TrainingReport implements TrainingListener {
         if (progressWidth == 0 && elapsed / 1e9 + secondsLeft < SLOW_RUN_SECONDS) {
             return;
         }
-        String line = String.format(Locale.ROOT, "%s %d/%d  loss %.6f  %.0f %ss/s  %s left",
-                unit, iteration, iterations, loss, perSecond, unit, duration(secondsLeft));
+        String line = String.format(Locale.ROOT, "%s %d/%d  loss %s  %.0f %ss/s  %s left",
+                unit, iteration, iterations, Text.loss(loss), perSecond, unit, duration(secondsLeft));
         out.print("\r" + line + " ".repeat(Math.max(0, progressWidth - line.length())));
         out.flush();
         progressWidth = line.length();

@@ -52,6 +52,22 @@ class LearningCheckTest {
         assertTrue(explodedRaw.contains("try a smaller --lr, or --standardize the features"), explodedRaw);
     }
 
+    /** Far above ln K from the start: unscaled features have saturated the softmax. */
+    @Test
+    void aLossFarAboveLnKFromTheStartIsASaturatedSoftmax() {
+        float[] huge = {1.371e26f, 1.392e26f, 1.341e26f};
+        String raw = warnings(LearningCheck.of(huge, 0.5f, threeClasses(), new LearningCheck.Setup(false, true, "--epochs")));
+        assertEquals("vecnet train: warning: the loss never fell below 1.34100e+26, far above ln 3 = 1.0986 where a "
+                + "network that knows nothing starts: its scores are huge, which saturates the softmax; --standardize "
+                + "the features\n", raw);
+        String scaled = warnings(LearningCheck.of(new float[] {40f, 35f, 30f}, 0.5f, threeClasses(),
+                new LearningCheck.Setup(true, true, "--epochs")));
+        assertTrue(scaled.startsWith("vecnet train: warning: the loss never fell below 30.000000, far above ln 3")
+                && scaled.endsWith("; try a smaller --lr\n"), scaled);
+        assertEquals("", warnings(LearningCheck.of(new float[] {10f, 2f, 1f}, 0.9f, threeClasses(),
+                new LearningCheck.Setup(true, true, "--epochs"))));
+    }
+
     /** A run that fails gives its advice once, in its last line; the warnings say what went wrong. */
     @Test
     void aFailedRunGivesItsAdviceOnce() {
