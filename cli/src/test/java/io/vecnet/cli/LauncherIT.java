@@ -173,6 +173,38 @@ class LauncherIT {
         }
     }
 
+    /** The out-of-memory killer's SIGKILL gives the JVM no chance to speak: the launcher says what happened. */
+    @Test
+    void aJvmKilledOutrightIsOneLineFromTheLauncher() throws Exception {
+        Path out = Files.createTempFile("vecnet-launcher", ".out");
+        Path err = Files.createTempFile("vecnet-launcher", ".err");
+        List<ProcessHandle> stray = new java.util.ArrayList<>();
+        try {
+            Process launcher = launcher(List.of("./vecnet", "train", "--iterations", "100000000"))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            launcher.getOutputStream().close();
+            stray.add(launcher.toHandle());
+            long start = System.nanoTime();
+            while (!Files.readString(out).startsWith("iteration 0: loss")) {
+                assertTrue(launcher.isAlive(), "vecnet exited early: " + Files.readString(err));
+                assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120), "training did not start");
+                Thread.sleep(5);
+            }
+            List<ProcessHandle> processes = launcher.descendants().toList();
+            stray.addAll(processes);
+            processes.stream().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+                    .orElseThrow().destroyForcibly();
+            assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "vecnet did not stop");
+            assertEquals(137, launcher.exitValue(), Files.readString(err));
+            assertEquals("vecnet: the JVM was killed (SIGKILL) before it finished; on Linux the out-of-memory killer "
+                    + "does this (see dmesg)\n", Files.readString(err));
+        } finally {
+            stray.forEach(ProcessHandle::destroyForcibly);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
     @Test
     void standardInputReachesTheJvm() throws Exception {
         List<String> command = List.of("./vecnet", "train", "--data", "/dev/stdin", "--model", "linear", "--optimizer", "gd",
