@@ -1,6 +1,7 @@
 package io.vecnet.cli;
 
 import io.vecnet.train.WarmUp;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,6 +68,14 @@ public final class VecnetCommand implements Runnable {
         };
     }
 
+    /** A file option's path; an empty one would name the working directory. */
+    private static Path path(String value) {
+        if (value.isEmpty()) {
+            throw new CommandLine.TypeConversionException("an empty file name names no file");
+        }
+        return Path.of(value);
+    }
+
     /**
      * The configured command line for {@code args}, shared by {@link #main} and the in-process tests.
      * picocli builds its model of each subcommand by reflection, tens of milliseconds apiece at
@@ -82,7 +91,8 @@ public final class VecnetCommand implements Runnable {
             }
         });
         // Set after the subcommands are added: picocli passes these settings only to those it has.
-        return line.setCaseInsensitiveEnumValuesAllowed(true)
+        return line.registerConverter(Path.class, VecnetCommand::path)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(Errors::execute)
                 .setParameterExceptionHandler(Errors::usageError)
                 .setExecutionExceptionHandler(Errors::executionError);

@@ -2,6 +2,7 @@ package io.vecnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.vecnet.data.Rng;
@@ -33,6 +34,30 @@ class BadInputTest {
             assertEquals(0, files.filter(f -> !f.getFileName().toString().equals("good.vnet")).count(),
                     "an output file was created");
         }
+    }
+
+    /** An empty path is the working directory to Java; to a user it is a slip. */
+    @Test
+    void anEmptyFileNameIsABadOption() {
+        for (String[] args : new String[][] {{"train", "--data", ""}, {"data", "spiral", "--out", ""},
+                {"predict", "--model", "", "--data", "x.csv"}}) {
+            Cli.Run run = Cli.run(args);
+            assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode(), run.err());
+            String option = args[args.length - 1].isEmpty() ? args[args.length - 2] : args[args.length - 4];
+            assertTrue(run.err().contains("Invalid value for option '" + option + "': an empty file name names no file"),
+                    run.err());
+        }
+    }
+
+    @Test
+    void anOutputUnderAFileSaysItIsAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path under = file.resolve("m.vnet");
+        Cli.Run run = Cli.run("train", "--model", "linear", "--iterations", "1", "--save", under.toString());
+        assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode(), run.err());
+        assertArrayEquals(new String[] {"vecnet train: " + under + ": " + file + " is a file, not a directory"},
+                run.errLines());
+        Files.delete(file);
     }
 
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -151,6 +152,7 @@ public final class AtomicFile {
     }
 
     private static Destination destination(Path target) throws IOException {
+        requireNamed(target);
         if (ownDescriptor(target) != null) {
             return new Destination(target, true);
         }
@@ -196,7 +198,8 @@ public final class AtomicFile {
     private static void requireWritableDirectory(Path target, Path path) throws IOException {
         Path directory = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(directory)) {
-            throw new IOException(target + ": directory " + directory + " does not exist");
+            throw new IOException(target + ": " + (Files.exists(directory) ? directory + " is a file, not a directory"
+                    : "directory " + directory + " does not exist"));
         }
         if (!Files.isWritable(directory)) {
             throw new IOException(target + ": directory " + directory + " is not writable");
@@ -247,7 +250,7 @@ public final class AtomicFile {
         Path temporary = path.resolveSibling("." + shortName(path) + "." + ProcessHandle.current().pid() + "."
                 + System.nanoTime() + SUFFIX);
         FileChannel channel = register(target, () -> {
-            FileChannel created = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            FileChannel created = createTemporary(target, temporary);
             IN_FLIGHT.put(temporary, new Interrupted(target, false));
             return created;
         });
@@ -277,6 +280,26 @@ public final class AtomicFile {
             throw e;
         }
         syncDirectory(path.getParent());
+    }
+
+    /** Refuses the empty path, which Java resolves to the working directory. */
+    static void requireNamed(Path file) throws FileSystemException {
+        if (file.toString().isEmpty()) {
+            throw new FileSystemException(null, null, "an empty file name names no file");
+        }
+    }
+
+    /** The temporary file beside the target; an error names the target, not a file the user never named. */
+    private static FileChannel createTemporary(Path target, Path temporary) throws IOException {
+        try {
+            return FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason()
+                    : e instanceof NoSuchFileException ? "no such file or directory"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+            throw new FileSystemException(target.toString(), null, "cannot create a file in "
+                    + temporary.getParent() + " to write it through (" + reason + ")");
+        }
     }
 
     /**

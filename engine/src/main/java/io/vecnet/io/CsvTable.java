@@ -166,6 +166,7 @@ final class CsvTable {
     }
 
     static CsvTable read(Path file, Shape shape) throws IOException {
+        AtomicFile.requireNamed(file);
         if (Files.isDirectory(file)) {
             throw new CsvException(file, "is a directory, not a CSV file");
         }

@@ -91,6 +91,7 @@ public final class ModelFile {
 
     /** Reads a model written by this or an earlier vecnet. */
     public static Classifier load(Path file) throws IOException {
+        AtomicFile.requireNamed(file);
         if (Files.isDirectory(file)) {
             throw new ModelFileException(file, "is a directory, not a model file");
         }
