@@ -20,8 +20,8 @@ final class NetworkOptions {
     List<Integer> hidden;
 
     @Option(names = "--activation", converter = ActivationConverter.class,
-            description = "Activation of the hidden layers: relu, leaky-relu, tanh or sigmoid.")
-    Activation activation = Activation.RELU;
+            description = "Activation of the hidden layers: relu, leaky-relu, tanh or sigmoid (default: relu).")
+    Activation activation;
 
     @Option(names = "--init", converter = InitConverter.class, paramLabel = "small|he|xavier",
             description = "Initial weights: small (0.01·N(0,1), the case study's), he or xavier (default: small "
@@ -30,15 +30,19 @@ final class NetworkOptions {
 
     /** The network for data of {@code inputs} features and {@code classes} classes. */
     NetworkSpec spec(CommandLine commandLine, int inputs, int classes, int defaultHidden) {
-        return new NetworkSpec(inputs, hiddenWidths(commandLine, defaultHidden), classes, activation);
+        return new NetworkSpec(inputs, hiddenWidths(commandLine, defaultHidden), classes, activation());
+    }
+
+    Activation activation() {
+        return activation != null ? activation : Activation.RELU;
     }
 
     /** The widths asked for, checked: none for the linear model. */
     List<Integer> hiddenWidths(CommandLine commandLine, int defaultHidden) {
         if (model == ModelKind.linear) {
-            if (hidden != null) {
-                throw new CommandLine.ParameterException(commandLine,
-                        "--hidden sizes the net's hidden layers; the linear model has none");
+            if (hidden != null || activation != null) {
+                throw new CommandLine.ParameterException(commandLine, (hidden != null ? "--hidden sizes" : "--activation "
+                        + "is for") + " the net's hidden layers; the linear model has none");
             }
             return List.of();
         }

@@ -450,7 +450,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Refuses a spiral before generating it: the widths are known, the classes are the arms. */
     private void requireMemory(int inputs, int classCount, long rows) {
         List<Integer> widths = network.hiddenWidths(spec.commandLine(), DEFAULT_HIDDEN);
-        requireMemory(new NetworkSpec(inputs, widths, classCount, network.activation), rows);
+        requireMemory(new NetworkSpec(inputs, widths, classCount, network.activation()), rows);
     }
 
     private void requireMemory(NetworkSpec shape, long rows) {

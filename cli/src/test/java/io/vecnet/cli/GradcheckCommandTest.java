@@ -85,5 +85,9 @@ class GradcheckCommandTest {
         Cli.Run run = Cli.run("gradcheck", "--model", "linear", "--hidden", "5");
         assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode());
         assertTrue(run.err().contains("the linear model has none"), run.err());
+        Cli.Run activation = Cli.run("train", "--model", "linear", "--activation", "tanh");
+        assertEquals(VecnetCommand.EXIT_USAGE, activation.exitCode());
+        assertTrue(activation.err().startsWith("vecnet train: --activation is for the net's hidden layers; the linear "
+                + "model has none"), activation.err());
     }
 }

@@ -20,6 +20,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VecnetCommandTest {
     /** Each command warms up the route it is likely to take, and only commands that compute warm up. */
     @Test
+    void aMistypedOptionOrCommandNamesTheCloseOnes() {
+        Cli.Run option = Cli.run("train", "--dat", "x.csv");
+        assertEquals(VecnetCommand.EXIT_USAGE, option.exitCode());
+        assertEquals("vecnet train: Unknown options: '--dat', 'x.csv'; did you mean --data? (see 'vecnet train --help')\n",
+                option.err());
+        Cli.Run command = Cli.run("trian");
+        assertTrue(command.err().contains("'trian'; did you mean train?"), command.err());
+    }
+
+    @Test
     void warmsUpTheRouteTheCommandTakes() {
         assertEquals(Optional.of(WarmUp.Route.FUSED_PASS), VecnetCommand.warmUpRoute("train", "--quiet"));
         assertEquals(Optional.of(WarmUp.Route.LAYERS), VecnetCommand.warmUpRoute("train", "--data", "x.csv"));
