@@ -180,10 +180,22 @@ public final class Mlp {
         return accuracy(data, KernelProvider.get());
     }
 
+    /**
+     * Refuses rows of the wrong width, and non-finite features, which would give a class all the same
+     * (NaN scores compare false, so the first class wins): a check of n·d values against the n·P
+     * multiply-adds of the forward pass.
+     */
     private void requireInputs(Matrix x) {
         if (x.cols() != inputs()) {
             throw new IllegalArgumentException("the model takes " + inputs() + " features per row, the data has "
                     + x.cols() + " (data " + x.shape() + ")");
+        }
+        float[] values = x.data();
+        for (int i = 0, n = x.rows() * x.cols(); i < n; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException("row " + i / x.cols() + ", feature " + i % x.cols()
+                        + " (counted from 0) is " + values[i] + "; a network's inputs must be finite numbers");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.vecnet.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vecnet.Matrix;
 import io.vecnet.data.Rng;
@@ -24,6 +25,19 @@ class MlpTest {
      * the bits of one pass over all the rows, on every backend and thread count, for row counts
      * around the block size.
      */
+    /** NaN scores compare false, so a NaN feature would have predicted the first class, silently. */
+    @Test
+    void nonFiniteFeaturesAreRefusedNamingTheirPlace() {
+        Mlp net = Mlp.initialise(NetworkSpec.of(3, 2, Activation.RELU, 4), new Rng(1));
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> net.predict(new float[] {1f, Float.NaN, 0f}));
+        assertEquals("row 0, feature 1 (counted from 0) is NaN; a network's inputs must be finite numbers",
+                nan.getMessage());
+        Matrix rows = new Matrix(2, 3, new float[] {0f, 0f, 0f, 0f, 0f, Float.NEGATIVE_INFINITY});
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> net.scores(rows)).getMessage()
+                .startsWith("row 1, feature 2 (counted from 0) is -Infinity"));
+    }
+
     @Test
     void scoresInBlocksAreTheBitsOfOnePass() {
         Kernels[] backends = {SCALAR, KernelProvider.select(Backend.VECTOR, 1), KernelProvider.select(Backend.VECTOR, 2)};
