@@ -126,6 +126,10 @@ public final class CsvDataset {
             if (trimmed.isEmpty()) {
                 throw new IllegalArgumentException("a label column is a position from 1 or a name, got ''");
             }
+            if (trimmed.matches("-[0-9]+")) {
+                throw new IllegalArgumentException("a label column is a position from 1 or a name, got " + trimmed
+                        + ": positions do not count from the end; the last column is the default");
+            }
             for (int i = 0; i < trimmed.length(); i++) {
                 if (trimmed.charAt(i) < '0' || trimmed.charAt(i) > '9') {
                     return named(trimmed);

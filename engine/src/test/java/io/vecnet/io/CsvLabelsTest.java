@@ -242,6 +242,10 @@ class CsvLabelsTest {
         assertThrows(IllegalArgumentException.class, () -> LabelColumn.parse("0"));
         assertThrows(IllegalArgumentException.class, () -> LabelColumn.parse(""));
         assertThrows(IllegalArgumentException.class, () -> LabelColumn.parse("99999999999"));
+        assertEquals("a label column is a position from 1 or a name, got -1: positions do not count from the end; "
+                + "the last column is the default",
+                assertThrows(IllegalArgumentException.class, () -> LabelColumn.parse("-1")).getMessage());
+        assertEquals(LabelColumn.named("-x"), LabelColumn.parse("-x"));
         assertTrue(LabelColumn.LAST.last());
         assertFalse(LabelColumn.at(1).last());
     }
