@@ -16,9 +16,12 @@ import picocli.CommandLine;
  * Files that exist are compared with {@link Files#isSameFile} (which sees through links and hard
  * links), files to be created by their absolute paths with links resolved as far as they exist,
  * a dangling link to its target.
- * Devices and pipes are not checked: two outputs to /dev/null are fine.
+ * An output that is a device or pipe is written, not replaced, so it is not compared with the inputs;
+ * two outputs may share only /dev/null.
  */
 final class DistinctFiles {
+    /** The one device any number of outputs may share: what goes there is thrown away. */
+    private static final Path NULL_DEVICE = Path.of("/dev/null");
     /** Links followed before giving up, as Linux does (its ELOOP limit). */
     private static final int MAX_LINK_HOPS = 40;
 
@@ -57,12 +60,16 @@ final class DistinctFiles {
     void check() {
         for (int i = 0; i < outputs.size(); i++) {
             Named output = outputs.get(i);
-            if (Files.exists(output.path()) && !Files.isRegularFile(output.path())) {
+            boolean device = Files.exists(output.path()) && !Files.isRegularFile(output.path());
+            if (device && same(output.path(), NULL_DEVICE)) {
                 continue;
             }
-            for (Named input : inputs) {
-                refuseIfSame(output, input, "an output must not overwrite an input");
+            if (!device) {
+                for (Named input : inputs) {
+                    refuseIfSame(output, input, "an output must not overwrite an input");
+                }
             }
+            // A device or pipe is not replaced, but two outputs through one (/dev/stdout) would mix.
             for (Named earlier : outputs.subList(0, i)) {
                 refuseIfSame(output, earlier, "each output needs a file of its own");
             }

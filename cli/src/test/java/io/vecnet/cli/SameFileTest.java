@@ -82,6 +82,15 @@ class SameFileTest {
                 + "; each output needs a file of its own");
     }
 
+    /** A model and a PNG through one standard output would come out mixed; /dev/null may take both. */
+    @Test
+    void twoOutputsShareNoDeviceButTheNullOne() throws IOException {
+        assertRefused(Cli.run("train", "--model", "linear", "--save", "/dev/stdout", "--plot", "/dev/stdout"), "train",
+                "--plot /dev/stdout is the same file as --save /dev/stdout; each output needs a file of its own");
+        assertEquals(0, Cli.run("train", "--model", "linear", "--iterations", "2", "--quiet", "--save", "/dev/null",
+                "--plot", "/dev/null").exitCode());
+    }
+
     @Test
     void predictWillNotWriteOverItsDataOrItsModel() throws IOException {
         assertRefused(Cli.run("predict", "--model", model.toString(), "--data", csv.toString(), "--out", csv.toString()),
