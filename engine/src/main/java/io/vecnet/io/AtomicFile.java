@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,6 +172,11 @@ public final class AtomicFile {
             throw new IOException(target + ": is a directory, not a file");
         }
         if (attributes.isRegularFile()) {
+            // Replacing needs only the directory's permission; a file made read-only is kept, as rm asks
+            // before removing one, even for root (whom access checks let write anything).
+            if (readOnly(target)) {
+                throw new IOException(target + ": is read-only; vecnet does not replace it");
+            }
             Path path = target.toRealPath();
             requireWritableDirectory(target, path);
             return new Destination(path, false);
@@ -203,6 +209,17 @@ public final class AtomicFile {
         }
         if (!Files.isWritable(directory)) {
             throw new IOException(target + ": directory " + directory + " is not writable");
+        }
+    }
+
+    private static boolean readOnly(Path file) {
+        if (!Files.isWritable(file)) {
+            return true;
+        }
+        try {
+            return !Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

@@ -208,6 +208,17 @@ class AtomicFileTest {
         assertEquals("new", Files.readString(target));
     }
 
+    /** A file made read-only is refused before any work, even for root, and left as it was. */
+    @Test
+    void aReadOnlyFileIsNotReplaced() throws IOException {
+        Path target = Files.writeString(dir.resolve("kept.vnet"), "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFile.requireWritable(target));
+        assertEquals(target + ": is read-only; vecnet does not replace it", e.getMessage());
+        assertThrows(IOException.class, () -> AtomicFile.write(target, out -> out.write('x')));
+        assertEquals("old", Files.readString(target));
+    }
+
     @Test
     void staleTemporaryFilesOfDeadProcessesAreRemovedByTheNextWrite() throws IOException {
         Path target = dir.resolve("out.csv");
