@@ -4,6 +4,7 @@ import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.kernels.Kernels;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,10 @@ public final class Classifier {
 
     /** @param featureNames one name per input, in order, or empty when they are not known */
     public Classifier(Mlp network, Standardizer scaler, List<String> classNames, List<String> featureNames) {
+        Objects.requireNonNull(network, "network");
+        if (classNames.stream().distinct().count() < classNames.size()) {
+            throw new IllegalArgumentException("class names must differ, got " + classNames);
+        }
         if (scaler != null && scaler.features() != network.inputs()) {
             throw new IllegalArgumentException("a scaler of " + scaler.features() + " features for a network of "
                     + network.inputs() + " inputs");

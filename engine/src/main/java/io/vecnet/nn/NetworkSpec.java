@@ -3,6 +3,7 @@ package io.vecnet.nn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +17,7 @@ public record NetworkSpec(int inputs, List<Integer> hidden, int classes, Activat
     public static final int MAX_HIDDEN_LAYERS = 1024;
 
     public NetworkSpec {
-        hidden = List.copyOf(hidden);
+        hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden widths (an empty list for none)"));
         if (inputs < 1) {
             throw new IllegalArgumentException("a network needs at least 1 input, got " + inputs);
         }

@@ -32,6 +32,9 @@ public final class Standardizer {
     /** The statistics of {@code data}'s features, computed in float64 (population std, as scikit-learn's). */
     public static Standardizer fit(Dataset data) {
         int n = data.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("no rows to fit a scaler to");
+        }
         int d = data.dimensions();
         double[] sum = new double[d];
         for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import io.vecnet.data.Rng;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -17,7 +18,7 @@ public final class Trainer {
     private final Kernels kernels;
 
     public Trainer(Kernels kernels) {
-        this.kernels = kernels;
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
     }
 
     public TrainingResult train(Mlp model, Dataset data, TrainingConfig config, Optimizer optimizer) {
@@ -43,10 +44,22 @@ public final class Trainer {
      * {@code model} itself is not changed. With {@code validation} rows (or null), every report
      * measures them, and early stopping watches their loss instead of the training loss.
      *
+     * @throws IllegalArgumentException when {@code data}, or {@code validation} if given, has no rows
      * @throws TrainingDivergedException when the loss stops being finite
      */
     public TrainingResult train(Mlp model, Dataset data, Dataset validation, TrainingConfig config,
                                 Optimizer optimizer, TrainingListener listener) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(listener, "listener");
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("no rows to train on");
+        }
+        if (validation != null && validation.size() == 0) {
+            // Its loss would be NaN at every report, so early stopping would never keep a best epoch.
+            throw new IllegalArgumentException("the validation set has no rows; pass null to train without one");
+        }
         Run run = new Run(model, validation, config, optimizer, listener);
         long start = System.nanoTime();
         if (config.fullBatch(data.size())) {

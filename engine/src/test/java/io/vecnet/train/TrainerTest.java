@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vecnet.Matrix;
 import io.vecnet.data.Dataset;
 import io.vecnet.data.Rng;
 import io.vecnet.data.Spiral;
@@ -14,6 +15,7 @@ import io.vecnet.kernels.Kernels;
 import io.vecnet.nn.Activation;
 import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
+import io.vecnet.nn.Standardizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,23 @@ class TrainerTest {
 
     private static Mlp deep() {
         return Mlp.initialise(NetworkSpec.of(2, 3, Activation.TANH, 8, 6), new Rng(6));
+    }
+
+    /** No rows to train on, or none to validate on (whose NaN loss would never make a best epoch), is a bad argument. */
+    @Test
+    void emptyTrainingOrValidationDataIsRefused() {
+        Rng rng = new Rng(1);
+        Dataset spiral = Spiral.generate(10, 3, Spiral.NOISE, rng);
+        Dataset empty = new Dataset(new Matrix(0, 2), new int[0], 3);
+        Mlp net = Mlp.initialise(NetworkSpec.of(2, 3, Activation.RELU, 4), rng);
+        Trainer trainer = new Trainer(KernelProvider.select(Backend.SCALAR));
+        TrainingConfig config = new TrainingConfig(1e-3f, 20, 5).withPatience(2);
+        assertEquals("no rows to train on", assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(net, empty, config, new GradientDescent(1f))).getMessage());
+        assertEquals("the validation set has no rows; pass null to train without one",
+                assertThrows(IllegalArgumentException.class, () -> trainer.train(net, spiral, empty, config,
+                        new GradientDescent(1f), TrainingListener.NONE)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(empty));
     }
 
     @Test
