@@ -62,8 +62,7 @@ final class SynchronousTrainer {
                 throw new IllegalArgumentException("column '" + featuresColumn + "': no rows to train on");
             }
             int inputs = inputs(shapes);
-            int classes = declared.count() > 0 ? declared.count()
-                    : shapes.stream().mapToInt(PartitionBlock.Shape::maxLabel).max().orElseThrow() + 1;
+            int classes = declared.count() > 0 ? declared.count() : classesOfLabels(shapes, rows);
             NetworkSpec spec = plan.spec(inputs, classes);
             Standardizer scaler = plan.standardize() ? standardizer(blocks, inputs, rows) : null;
             JavaRDD<PartitionBlock> training = scaler == null ? blocks : scaled(blocks, scaler);
@@ -77,6 +76,24 @@ final class SynchronousTrainer {
         } finally {
             packed.unpersist(false);
         }
+    }
+
+    /**
+     * The class count numbered labels imply, the largest plus one. A label above the row count cannot
+     * be one of classes 0..K-1 that the rows fill, and would size the output layer by a stray value.
+     */
+    private int classesOfLabels(List<PartitionBlock.Shape> shapes, long rows) {
+        int largest = shapes.stream().mapToInt(PartitionBlock.Shape::maxLabel).max().orElseThrow();
+        if (largest < 1) {
+            throw new IllegalArgumentException("column '" + labelColumn + "': every row has class 0; a classifier "
+                    + "needs at least 2 classes");
+        }
+        if (largest >= rows) {
+            throw new IllegalArgumentException("column '" + labelColumn + "': the largest label is " + largest
+                    + ", but labels are class numbers 0..K-1 and there are only " + rows + " rows; index other "
+                    + "labels with a StringIndexer");
+        }
+        return largest + 1;
     }
 
     private int inputs(List<PartitionBlock.Shape> shapes) {

@@ -86,6 +86,17 @@ class InvalidInputTest {
                 + "metadata declares", assertThrows(IllegalArgumentException.class, () -> classifier.fit(frame)).getMessage());
     }
 
+    /** A stray label sized the output layer: 1e9 asked for a billion classes' weights. */
+    @Test
+    void labelsMustBeClassNumbersTheRowsCanFill() {
+        assertEquals("column 'label': the largest label is 1000000000, but labels are class numbers 0..K-1 and there "
+                + "are only 6 rows; index other labels with a StringIndexer",
+                trainingError(3, RowFactory.create(Vectors.dense(1, 2), 1e9)));
+        List<Row> oneClass = List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(2, 1), 0.0));
+        assertEquals("column 'label': every row has class 0; a classifier needs at least 2 classes",
+                trainingError(oneClass, 1));
+    }
+
     @Test
     void anEmptyDataFrameIsRefused() {
         assertEquals("column 'features': no rows to train on", trainingError(Collections.emptyList(), 2));
