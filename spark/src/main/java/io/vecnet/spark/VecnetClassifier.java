@@ -270,11 +270,20 @@ public final class VecnetClassifier
 
     /** The training settings these params describe. */
     TrainingPlan plan() {
+        requireOwnOptimizer(momentum, "sgd");
+        requireOwnOptimizer(weightDecay, "adamw");
         String initName = $(init);
         return new TrainingPlan($(layers).clone(), Activation.parse($(activation)),
                 initName.equals("auto") ? null : Init.parse(initName), getOptimizer(), (float) getStepSize(),
                 (float) (double) (Double) $(momentum), (float) (double) (Double) $(weightDecay), (float) getRegParam(),
                 getMaxIter(), getEpochs(), getBatchSize(), getStandardize(), getSeed(), Backend.parse($(kernels)));
+    }
+
+    /** A coefficient set for another optimizer than the chosen one is refused, not ignored. */
+    private void requireOwnOptimizer(Param<?> param, String owner) {
+        if (isSet(param) && !getOptimizer().equals(owner)) {
+            throw new IllegalArgumentException(param.name() + " is " + owner + "'s; the optimizer is " + getOptimizer());
+        }
     }
 
     @Override

@@ -98,6 +98,17 @@ class InvalidInputTest {
     }
 
     @Test
+    void anotherOptimizersCoefficientIsRefused() {
+        List<Row> rows = FOUR_ROWS;
+        VecnetClassifier adam = new VecnetClassifier().setLayers(3).setMaxIter(1).setOptimizer("adam").setMomentum(0.5);
+        assertEquals("momentum is sgd's; the optimizer is adam",
+                assertThrows(IllegalArgumentException.class, () -> adam.fit(LocalSpark.frame(rows, 1))).getMessage());
+        VecnetClassifier sgd = new VecnetClassifier().setLayers(3).setMaxIter(1).setOptimizer("sgd").setWeightDecay(0.5);
+        assertEquals("weightDecay is adamw's; the optimizer is sgd",
+                assertThrows(IllegalArgumentException.class, () -> sgd.fit(LocalSpark.frame(rows, 1))).getMessage());
+    }
+
+    @Test
     void anEmptyDataFrameIsRefused() {
         assertEquals("column 'features': no rows to train on", trainingError(Collections.emptyList(), 2));
     }
