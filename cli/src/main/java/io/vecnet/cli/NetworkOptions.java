@@ -46,6 +46,7 @@ final class NetworkOptions {
             }
             return List.of();
         }
+        requireNoEmptyWidth(commandLine);
         List<Integer> widths = hidden != null ? new ArrayList<>(hidden) : List.of(defaultHidden);
         if (widths.isEmpty() || widths.size() > NetworkSpec.MAX_HIDDEN_LAYERS) {
             throw new CommandLine.ParameterException(commandLine, "--hidden takes 1 to "
@@ -58,6 +59,21 @@ final class NetworkOptions {
             }
         }
         return widths;
+    }
+
+    /** picocli's split drops a trailing empty width ("10,") that it refuses elsewhere (",10"); so does this. */
+    private static void requireNoEmptyWidth(CommandLine commandLine) {
+        CommandLine.ParseResult parsed = commandLine.getParseResult();
+        CommandLine.Model.OptionSpec option = parsed == null ? null : parsed.matchedOption("--hidden");
+        if (option == null) {
+            return;
+        }
+        for (String given : option.originalStringValues()) {
+            if (given.strip().endsWith(",")) {
+                throw new CommandLine.ParameterException(commandLine,
+                        "--hidden takes widths separated by commas, with none empty, got '" + given + "'");
+            }
+        }
     }
 
     Init init(NetworkSpec spec) {

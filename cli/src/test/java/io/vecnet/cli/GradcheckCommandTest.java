@@ -85,6 +85,10 @@ class GradcheckCommandTest {
         Cli.Run run = Cli.run("gradcheck", "--model", "linear", "--hidden", "5");
         assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode());
         assertTrue(run.err().contains("the linear model has none"), run.err());
+        Cli.Run trailing = Cli.run("train", "--hidden", "10,");
+        assertEquals(VecnetCommand.EXIT_USAGE, trailing.exitCode());
+        assertTrue(trailing.err().startsWith("vecnet train: --hidden takes widths separated by commas, with none "
+                + "empty, got '10,'"), trailing.err());
         Cli.Run activation = Cli.run("train", "--model", "linear", "--activation", "tanh");
         assertEquals(VecnetCommand.EXIT_USAGE, activation.exitCode());
         assertTrue(activation.err().startsWith("vecnet train: --activation is for the net's hidden layers; the linear "
