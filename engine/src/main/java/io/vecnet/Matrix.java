@@ -134,6 +134,16 @@ public final class Matrix {
         return rows + "x" + cols;
     }
 
+    /** The row-major index of the first NaN or infinite element, or -1 when every element is finite. */
+    public int indexOfNonFinite() {
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public boolean sameShape(Matrix other) {
         return rows == other.rows && cols == other.cols;
     }

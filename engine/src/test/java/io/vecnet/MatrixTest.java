@@ -16,6 +16,14 @@ class MatrixTest {
     }
 
     @Test
+    void indexOfNonFiniteFindsTheFirstNaNOrInfinity() {
+        assertEquals(-1, new Matrix(2, 2, new float[] {0f, -1f, Float.MAX_VALUE, 3f}).indexOfNonFinite());
+        assertEquals(1, new Matrix(2, 2, new float[] {0f, Float.NaN, Float.POSITIVE_INFINITY, 3f}).indexOfNonFinite());
+        assertEquals(3, new Matrix(2, 2, new float[] {0f, 1f, 2f, Float.NEGATIVE_INFINITY}).indexOfNonFinite());
+        assertEquals(-1, new Matrix(0, 2).indexOfNonFinite());
+    }
+
+    @Test
     void storesRowMajorAndExposesItsArray() {
         Matrix m = Matrix.of(new float[][] {{1, 2, 3}, {4, 5, 6}});
         assertEquals(2, m.rows());

@@ -1,5 +1,6 @@
 package io.vecnet.cli;
 
+import io.vecnet.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -22,8 +23,6 @@ import picocli.CommandLine;
 final class DistinctFiles {
     /** The one device any number of outputs may share: what goes there is thrown away. */
     private static final Path NULL_DEVICE = Path.of("/dev/null");
-    /** Links followed before giving up, as Linux does (its ELOOP limit). */
-    private static final int MAX_LINK_HOPS = 40;
 
     private record Named(String option, Path path) {
     }
@@ -100,10 +99,8 @@ final class DistinctFiles {
      * A dangling link is followed first, since writing through it creates its target.
      */
     private static Path resolved(Path path) throws IOException {
-        Path absolute = path.toAbsolutePath().normalize();
-        for (int hops = 0; hops < MAX_LINK_HOPS && Files.isSymbolicLink(absolute); hops++) {
-            absolute = absolute.resolveSibling(Files.readSymbolicLink(absolute)).normalize();
-        }
+        Path absolute = (Files.isSymbolicLink(path) ? AtomicFile.followDanglingLink(path) : path)
+                .toAbsolutePath().normalize();
         Deque<Path> rest = new ArrayDeque<>();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {

@@ -1,5 +1,6 @@
 package io.vecnet.cli;
 
+import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
 import java.util.Locale;
 
@@ -9,18 +10,12 @@ final class MemoryEstimate {
     }
 
     /**
-     * Rows of activations an evaluation holds at once: {@code Mlp.scores} runs a data set through the
-     * network in blocks of at most this many rows.
-     */
-    private static final int EVALUATION_BLOCK_ROWS = 4096;
-
-    /**
      * Bytes for training {@code spec} on {@code rows} rows, {@code stepRows} at a time (all of them for
      * full-batch runs), at 4 bytes per number: the data set and one copy (its split, then the scaled
      * rows); for the rows of one step a copy of their features, every layer's activations and two
-     * deltas of the widest layer; an evaluation's block of activations and its scores and their
-     * gradient for every row; the parameters five times (model, working copy, gradient and an
-     * optimiser's two moments).
+     * deltas of the widest layer; an evaluation's block of activations ({@link Mlp#BLOCK_ROWS} rows)
+     * and its scores and their gradient for every row; the parameters five times (model, working
+     * copy, gradient and an optimiser's two moments).
      */
     static long trainingBytes(NetworkSpec spec, double rows, double stepRows) {
         double activations = 0;
@@ -31,7 +26,7 @@ final class MemoryEstimate {
         }
         double data = 2 * rows * (spec.inputs() + 1);
         double step = stepRows * (spec.inputs() + activations + 2 * widest);
-        double evaluation = Math.min(rows, EVALUATION_BLOCK_ROWS) * activations + 2 * rows * spec.classes();
+        double evaluation = Math.min(rows, Mlp.BLOCK_ROWS) * activations + 2 * rows * spec.classes();
         double floats = data + step + evaluation + 5.0 * spec.parameterCount();
         return (long) Math.min(Long.MAX_VALUE, 4 * floats);
     }

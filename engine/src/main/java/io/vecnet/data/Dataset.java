@@ -46,12 +46,10 @@ public final class Dataset {
                         "row " + i + " has label " + labels[i] + ", outside 0.." + (classes - 1));
             }
         }
-        float[] x = features.data();
-        for (int i = 0; i < x.length; i++) {
-            if (!Float.isFinite(x[i])) {
-                throw new IllegalArgumentException("row " + i / features.cols() + ", feature "
-                        + i % features.cols() + " is " + x[i] + "; features must be finite");
-            }
+        int bad = features.indexOfNonFinite();
+        if (bad >= 0) {
+            throw new IllegalArgumentException("row " + bad / features.cols() + ", feature "
+                    + bad % features.cols() + " is " + features.data()[bad] + "; features must be finite");
         }
         this.features = features;
         this.labels = labels;

@@ -190,7 +190,11 @@ public final class AtomicFile {
         return new Destination(target, true);
     }
 
-    private static Path followDanglingLink(Path target) throws IOException {
+    /**
+     * The absolute path a write through {@code target} reaches when target is a symbolic link whose
+     * chain ends at no file: the file such a write creates. Fails after 40 links, as Linux does.
+     */
+    public static Path followDanglingLink(Path target) throws IOException {
         Path path = target.toAbsolutePath();
         for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(path); i++) {
             path = path.resolveSibling(Files.readSymbolicLink(path));

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class Mlp {
     /** The most rows {@link #scores} runs through the network at once. */
-    static final int BLOCK_ROWS = 4096;
+    public static final int BLOCK_ROWS = 4096;
     private final NetworkSpec spec;
     private final List<DenseLayer> layers;
     private final float[] parameters;
@@ -190,12 +190,10 @@ public final class Mlp {
             throw new IllegalArgumentException("the model takes " + inputs() + " features per row, the data has "
                     + x.cols() + " (data " + x.shape() + ")");
         }
-        float[] values = x.data();
-        for (int i = 0, n = x.rows() * x.cols(); i < n; i++) {
-            if (!Float.isFinite(values[i])) {
-                throw new IllegalArgumentException("row " + i / x.cols() + ", feature " + i % x.cols()
-                        + " (counted from 0) is " + values[i] + "; a network's inputs must be finite numbers");
-            }
+        int bad = x.indexOfNonFinite();
+        if (bad >= 0) {
+            throw new IllegalArgumentException("row " + bad / x.cols() + ", feature " + bad % x.cols()
+                    + " (counted from 0) is " + x.data()[bad] + "; a network's inputs must be finite numbers");
         }
     }
 
