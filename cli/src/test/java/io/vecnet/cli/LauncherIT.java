@@ -133,75 +133,82 @@ class LauncherIT {
         assertEquals("vecnet train: " + csv + " line 3: column 2 'zero' is not a number\n", result.err());
         assertEquals("", result.out());
     }
+    /**
+     * A training run through the launcher in the background, its output in temporary files, started
+     * and waited for until its first loss line; closing it kills whatever of it still runs.
+     */
+    private static final class Training implements AutoCloseable {
+        final Process launcher;
+        final List<ProcessHandle> processes;
+        private final Path out = Files.createTempFile("vecnet-launcher", ".out");
+        private final Path err = Files.createTempFile("vecnet-launcher", ".err");
+
+        Training(String... args) throws Exception {
+            List<String> command = new java.util.ArrayList<>(List.of("./vecnet"));
+            command.addAll(List.of(args));
+            launcher = launcher(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            launcher.getOutputStream().close();
+            try {
+                long start = System.nanoTime();
+                while (!Files.readString(out).startsWith("iteration 0: loss")) {
+                    assertTrue(launcher.isAlive(), "vecnet exited early: " + err());
+                    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120), "training did not start");
+                    Thread.sleep(5);
+                }
+            } catch (Exception | Error e) {
+                close();
+                throw e;
+            }
+            processes = launcher.descendants().toList();
+        }
+
+        String err() throws IOException {
+            return Files.readString(err);
+        }
+
+        @Override
+        public void close() throws IOException {
+            launcher.destroyForcibly();
+            if (processes != null) {
+                processes.forEach(ProcessHandle::destroyForcibly);
+            }
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
     @Test
     void sigtermToTheLauncherStopsTheJvmAndNothingOutlivesIt() throws Exception {
-        Path out = Files.createTempFile("vecnet-launcher", ".out");
-        Path err = Files.createTempFile("vecnet-launcher", ".err");
         Path work = Files.createDirectory(dir.resolve("work"));
-        List<ProcessHandle> stray = new java.util.ArrayList<>();
-        try {
-            Process launcher = launcher(List.of("./vecnet", "train", "--iterations", "100000000",
-                    "--save", work.resolve("m.vnet").toString()))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            launcher.getOutputStream().close();
-            stray.add(launcher.toHandle());
-            long start = System.nanoTime();
-            while (!Files.readString(out).startsWith("iteration 0: loss")) {
-                assertTrue(launcher.isAlive(), "vecnet exited early: " + Files.readString(err));
-                assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120), "training did not start");
-                Thread.sleep(5);
-            }
-            List<ProcessHandle> processes = launcher.descendants().toList();
-            stray.addAll(processes);
+        try (Training training = new Training("train", "--iterations", "100000000",
+                "--save", work.resolve("m.vnet").toString())) {
+            List<ProcessHandle> processes = training.processes;
             assertTrue(processes.stream().anyMatch(p -> p.info().command().orElse("").endsWith("java")),
                     "the JVM is not among " + processes.stream().map(p -> p.info().command().orElse("?")).toList());
-            launcher.destroy();
-            assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "vecnet did not stop");
+            training.launcher.destroy();
+            assertTrue(training.launcher.waitFor(60, TimeUnit.SECONDS), "vecnet did not stop");
             List<ProcessHandle> alive = processes.stream().filter(ProcessHandle::isAlive).toList();
             assertEquals(List.of(), alive.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList(),
                     "still running after the launcher exited");
-            assertEquals(143, launcher.exitValue(), Files.readString(err));
-            assertTrue(Files.readString(err).matches("vecnet train: interrupted during training at iteration \\d+ "
-                    + "of 100000000\n"), Files.readString(err));
+            assertEquals(143, training.launcher.exitValue(), training.err());
+            assertTrue(training.err().matches("vecnet train: interrupted during training at iteration \\d+ "
+                    + "of 100000000\n"), training.err());
             try (Stream<Path> files = Files.list(work)) {
                 assertEquals(0, files.count());
             }
-        } finally {
-            stray.forEach(ProcessHandle::destroyForcibly);
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
         }
     }
 
     /** The out-of-memory killer's SIGKILL gives the JVM no chance to speak: the launcher says what happened. */
     @Test
     void aJvmKilledOutrightIsOneLineFromTheLauncher() throws Exception {
-        Path out = Files.createTempFile("vecnet-launcher", ".out");
-        Path err = Files.createTempFile("vecnet-launcher", ".err");
-        List<ProcessHandle> stray = new java.util.ArrayList<>();
-        try {
-            Process launcher = launcher(List.of("./vecnet", "train", "--iterations", "100000000"))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            launcher.getOutputStream().close();
-            stray.add(launcher.toHandle());
-            long start = System.nanoTime();
-            while (!Files.readString(out).startsWith("iteration 0: loss")) {
-                assertTrue(launcher.isAlive(), "vecnet exited early: " + Files.readString(err));
-                assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120), "training did not start");
-                Thread.sleep(5);
-            }
-            List<ProcessHandle> processes = launcher.descendants().toList();
-            stray.addAll(processes);
-            processes.stream().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+        try (Training training = new Training("train", "--iterations", "100000000")) {
+            training.processes.stream().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
                     .orElseThrow().destroyForcibly();
-            assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "vecnet did not stop");
-            assertEquals(137, launcher.exitValue(), Files.readString(err));
+            assertTrue(training.launcher.waitFor(60, TimeUnit.SECONDS), "vecnet did not stop");
+            assertEquals(137, training.launcher.exitValue(), training.err());
             assertEquals("vecnet: the JVM was killed (SIGKILL) before it finished; on Linux the out-of-memory killer "
-                    + "does this (see dmesg)\n", Files.readString(err));
-        } finally {
-            stray.forEach(ProcessHandle::destroyForcibly);
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
+                    + "does this (see dmesg)\n", training.err());
         }
     }
 
