@@ -29,11 +29,14 @@ final class PackedGemm {
     static final int MR = WIDE_REGISTER_FILE ? 5 : 3;
     static final int NR = (WIDE_REGISTER_FILE ? 2 : 3) * LANES;
     /**
-     * Products of at least this many multiply-adds (about 6 µs of work) are split over the workers:
-     * measured here, a split of a square product ties at n = 80 and pays 5% to 17% at n = 96, 20% at
-     * n = 112 (each hand-off costs about 1 µs, see {@link Workers}).
+     * Products of at least this many multiply-adds (about 40 µs of work) are split over the workers.
+     * Timed alone, with both cores' caches holding the operands, a split pays from 2^19 (a square
+     * product at n = 96). In a training step it does not: the helper first has to fetch the batch and
+     * the weights the caller has just written, and the caller then the helper's part of C. Measured
+     * in Adam loops on batches of 200 rows, two threads against one: 200 x 64 x 100 (digits' first
+     * layer) 0.69x split, 200 x 128 x 100 0.77x, 200 x 256 x 100 about 1x, 200 x 784 x 100 1.25x.
      */
-    static final long PARALLEL_THRESHOLD = 1L << 19;
+    static final long PARALLEL_THRESHOLD = 1L << 22;
 
     private PackedGemm() {
     }
