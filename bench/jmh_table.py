@@ -25,6 +25,7 @@ BENCHMARKS = {
     "matmul": ("matmul A·B", "{n}x{n} · {n}x{n}", lambda n: 2 * n ** 3),
     "parallelMatmul": ("matmul A·B, {threads} thread(s)", "{n}x{n} · {n}x{n}", lambda n, threads: 2 * n ** 3),
     "largeIteration": ("training iteration, {workload}, {threads} thread(s)", "", None),
+    "epochOfAdam": ("epoch of Adam, 10 batches of 200, {threads} thread(s)", "2000x{inputs} → 100 → 10", None),
     "seedNetIteration": ("training iteration, seed net", "300x2 → 100 → 3", None),
     "linearIteration": ("training iteration, linear", "300x2 → 3", None),
     "seedNetTenThousandIterations": ("10,000 iterations, seed net", "300x2 → 100 → 3", None),

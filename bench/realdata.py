@@ -9,8 +9,14 @@ features as they come; then, on the same split:
   scikit-learn:  MLPClassifier() with its defaults, after StandardScaler fitted on the training rows
                  (MLPClassifier does not scale; without it iris and wine fail as vecnet once did);
   PyTorch:       the same recipe as vecnet's defaults written with torch.optim.Adam.
-Times are wall-clock medians of --runs runs: vecnet's whole process (JVM start included) and its
-training loop alone; scikit-learn's and PyTorch's fit() inside an already running Python.
+Times are wall-clock medians of --runs runs, in two pairs that compare like with like:
+  train process: what a user runs from a shell, start to exit. vecnet's `train` command against a
+                 Python process that reads the same CSV file, scales, fits and pickles the model
+                 (bench/sklearn_train.py), imports included;
+  training:      the training alone. vecnet's loop (its summary line) in that cold process and warm,
+                 in a JVM that has already run the same command for a few seconds (bench/WarmTrain.java,
+                 what a service embedding the engine pays); scikit-learn's and PyTorch's fit() inside
+                 an already running Python.
 """
 import argparse
 import os
@@ -35,6 +41,7 @@ DATASETS = {
 }
 LOOP = re.compile(r" iterations in ([0-9.]+) s ")
 ACCURACY = re.compile(r"^accuracy: ([0-9.]+)", re.M)
+WARM_SECONDS = 3
 
 
 def write_csv(path, X, y):
@@ -55,6 +62,29 @@ def run_vecnet(vecnet, train, test, model):
                                capture_output=True, text=True)
     accuracy = float(ACCURACY.search(predicted.stdout + predicted.stderr).group(1))
     return accuracy, process, float(LOOP.search(trained.stdout).group(1))
+
+
+def run_sklearn_process(train, model):
+    start = time.perf_counter()
+    subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "sklearn_train.py"),
+                    train, model], check=True)
+    return time.perf_counter() - start
+
+
+def java_home(root):
+    return subprocess.run(["bash", "-c", 'source scripts/find-jdk.sh && vecnet_java_home'], cwd=root, check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def run_vecnet_warm(root, train, model):
+    """vecnet's `train` loop after WARM_SECONDS of running the same command in the same JVM."""
+    java = os.path.join(java_home(root), "bin", "java")
+    out = subprocess.run([java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC",
+                          "-cp", os.path.join(root, "cli", "target", "vecnet.jar"),
+                          os.path.join(root, "bench", "WarmTrain.java"), str(WARM_SECONDS),
+                          "train", "--data", train, "--save", model, "--quiet"],
+                         capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"warm loop seconds: ([0-9.]+)", out).group(1))
 
 
 def run_sklearn(Xtr, ytr, Xte, yte):
@@ -109,6 +139,7 @@ def main():
     parser.add_argument("--vecnet", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "vecnet"))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     try:
         import torch  # noqa: F401
         have_torch = True
@@ -118,9 +149,9 @@ def main():
     print("scikit-learn %s, NumPy %s%s" % (sklearn.__version__, np.__version__,
                                           ", PyTorch %s" % torch.__version__ if have_torch else ""))
     print()
-    print("| data set | rows (train/test) | vecnet test accuracy | scikit-learn | PyTorch | vecnet process / loop s "
-          "| scikit-learn fit s | PyTorch fit s |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| data set | rows (train/test) | test accuracy: vecnet / scikit-learn / PyTorch "
+          "| train process s: vecnet / scikit-learn | vecnet loop s: cold / warm | scikit-learn fit s | PyTorch fit s |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as tmp:
         for name, load in DATASETS.items():
             data = load()
@@ -129,13 +160,18 @@ def main():
             train, test, model = (os.path.join(tmp, f) for f in ("train.csv", "test.csv", "m.vnet"))
             write_csv(train, Xtr, ytr)
             write_csv(test, Xte, yte)
-            vecnet = [run_vecnet(args.vecnet, train, test, model) for _ in range(args.runs)]
+            vecnet, sk_process = [], []
+            for _ in range(args.runs):
+                vecnet.append(run_vecnet(args.vecnet, train, test, model))
+                sk_process.append(run_sklearn_process(train, os.path.join(tmp, "m.pkl")))
+            warm = run_vecnet_warm(root, train, model)
             sk = [run_sklearn(Xtr, ytr, Xte, yte) for _ in range(args.runs)]
             pt = [run_torch(Xtr, ytr, Xte, yte) for _ in range(args.runs)] if have_torch else None
-            print("| %s | %d/%d | %.3f | %.3f | %s | %.2f / %.2f | %.2f | %s |" % (
+            print("| %s | %d/%d | %.3f / %.3f / %s | %.2f / %.2f | %.3f / %.3f | %.3f | %s |" % (
                 name, len(ytr), len(yte), vecnet[0][0], sk[0][0], "%.3f" % pt[0][0] if pt else "-",
-                statistics.median(r[1] for r in vecnet), statistics.median(r[2] for r in vecnet),
-                statistics.median(r[1] for r in sk), "%.2f" % statistics.median(r[1] for r in pt) if pt else "-"))
+                statistics.median(r[1] for r in vecnet), statistics.median(sk_process),
+                statistics.median(r[2] for r in vecnet), warm,
+                statistics.median(r[1] for r in sk), "%.3f" % statistics.median(r[1] for r in pt) if pt else "-"))
             sys.stdout.flush()
 
 

@@ -41,7 +41,8 @@ class MlpTest {
     @Test
     void scoresInBlocksAreTheBitsOfOnePass() {
         Kernels[] backends = {SCALAR, KernelProvider.select(Backend.VECTOR, 1), KernelProvider.select(Backend.VECTOR, 2)};
-        NetworkSpec[] specs = {NetworkSpec.of(20, 10, Activation.RELU, 33), NetworkSpec.of(2, 3, Activation.RELU, 100),
+        // 64 x 33: a block of rows is a product large enough to split over two threads.
+        NetworkSpec[] specs = {NetworkSpec.of(64, 10, Activation.RELU, 33), NetworkSpec.of(2, 3, Activation.RELU, 100),
                 NetworkSpec.of(5, 4, Activation.TANH, 7, 3), NetworkSpec.linear(17, 2)};
         Rng rng = new Rng(5);
         for (NetworkSpec spec : specs) {

@@ -29,14 +29,15 @@ final class PackedGemm {
     static final int MR = WIDE_REGISTER_FILE ? 5 : 3;
     static final int NR = (WIDE_REGISTER_FILE ? 2 : 3) * LANES;
     /**
-     * Products of at least this many multiply-adds (about 40 µs of work) are split over the workers.
+     * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers.
      * Timed alone, with both cores' caches holding the operands, a split pays from 2^19 (a square
      * product at n = 96). In a training step it does not: the helper first has to fetch the batch and
-     * the weights the caller has just written, and the caller then the helper's part of C. Measured
-     * in Adam loops on batches of 200 rows, two threads against one: 200 x 64 x 100 (digits' first
-     * layer) 0.69x split, 200 x 128 x 100 0.77x, 200 x 256 x 100 about 1x, 200 x 784 x 100 1.25x.
+     * the weights the caller has just written, and the caller then the helper's part of C. Two threads
+     * against one, Adam on batches of 200 rows of inputs -> 100 -> 10 with the first layer split
+     * (bench's SmallBatchThreadsBenchmark and interleaved loops): 64 inputs (1.3 million) 0.69x, 128
+     * 0.77x, 256 (5.1 million) 0.87x to 0.98x, 784 (15.7 million) 1.13x to 1.25x.
      */
-    static final long PARALLEL_THRESHOLD = 1L << 22;
+    static final long PARALLEL_THRESHOLD = 1L << 23;
 
     private PackedGemm() {
     }
