@@ -31,7 +31,8 @@ final class BoundaryPlot {
     static Chart draw(Dataset data, List<String> classNames, List<String> featureNames, Classifier model,
                       Kernels kernels, int width, int height) {
         if (data.dimensions() != 2) {
-            throw new CommandFailedException("a plot shows 2-D data; this data has " + data.dimensions() + " features");
+            throw new CommandFailedException("a plot shows 2-D data; this data has "
+                    + Recipe.counted(data.dimensions(), "feature"));
         }
         double[] x = range(data, 0);
         double[] y = range(data, 1);

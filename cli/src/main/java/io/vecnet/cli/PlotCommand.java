@@ -81,17 +81,17 @@ final class PlotCommand implements Callable<Integer> {
         AtomicFile.requireWritable(out);
         Classifier model = modelFile == null ? null : ModelFile.load(modelFile);
         if (model != null && model.inputs() != 2) {
-            throw new CommandFailedException(modelFile + ": the model takes " + model.inputs()
-                    + " features, but a plot shows 2-D data");
+            throw new CommandFailedException(modelFile + ": the model takes "
+                    + Recipe.counted(model.inputs(), "feature") + ", but a plot shows 2-D data");
         }
         Points points = generated ? spiral(model) : file(Path.of(data), model);
         if (points.data().dimensions() != 2) {
-            throw new CommandFailedException(data + ": a plot shows 2-D data; this file has " + points.data().dimensions()
-                    + (points.data().dimensions() == 1 ? " feature" : " features"));
+            throw new CommandFailedException(data + ": a plot shows 2-D data; this file has "
+                    + Recipe.counted(points.data().dimensions(), "feature"));
         }
         BoundaryPlot.draw(points.data(), points.classNames(), points.featureNames(), model, KernelProvider.get(), width,
                 height).writePng(out);
-        spec.commandLine().getOut().println("drew " + points.data().size() + " points"
+        spec.commandLine().getOut().println("drew " + Recipe.counted(points.data().size(), "point")
                 + (model == null ? "" : " and the " + model.network().spec().describe() + " model's decision regions") + " in " + out);
         return 0;
     }

@@ -10,7 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
                 predictions.writeCsv(writer, probabilities);
                 writer.flush();
             });
-            stdout.printf(Locale.ROOT, "wrote %d predictions to %s%n", examples.features().rows(), out);
+            stdout.println("wrote " + Recipe.counted(examples.features().rows(), "prediction") + " to " + out);
         }
         if (examples.labelled()) {
             predictions.writeSummary(summary);

@@ -178,8 +178,9 @@ final class TrainCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "validation accuracy: %.4f (%s held out)%s%n", result.validation().accuracy(),
                     Recipe.counted(held.size(), "row"), result.stoppedEarly() ? ", best epoch kept by early stopping" : "");
         }
-        out.printf(Locale.ROOT, "%s kernels: %d iterations in %.3f s (%.0f iterations/s)%n",
-                kernels.description(), result.iterations(), result.seconds(), result.iterationsPerSecond());
+        out.printf(Locale.ROOT, "%s kernels: %s in %.3f s (%.0f iterations/s)%n",
+                kernels.description(), Recipe.counted(result.iterations(), "iteration"), result.seconds(),
+                result.iterationsPerSecond());
         out.flush();
         LearningCheck check = LearningCheck.of(fromTheStart(initialLoss, report.lossCurve()), accuracy, training, held,
                 result.validation() == null ? Float.NaN : result.validation().accuracy(),
@@ -459,7 +460,7 @@ final class TrainCommand implements Callable<Integer> {
         long needed = MemoryEstimate.trainingBytes(shape, rows, stepRows);
         long available = Runtime.getRuntime().maxMemory();
         if (needed > available) {
-            throw new CommandFailedException("a " + shape.describe() + " network on " + rows + " rows"
+            throw new CommandFailedException("a " + shape.describe() + " network on " + Recipe.counted(rows, "row")
                     + (stepRows < rows ? " in batches of " + batch : "") + " needs about "
                     + MemoryEstimate.format(needed) + " of memory to train, more than the "
                     + MemoryEstimate.format(available) + " this JVM may use; " + MemoryEstimate.moreMemory(needed));

@@ -125,6 +125,10 @@ class PlotCommandTest {
         Cli.Run run = Cli.run("plot", "--data", "spiral", "--model", model.toString(), "--out", dir.resolve("x.png").toString());
         assertArrayEquals(new String[] {"vecnet plot: " + model + ": the model takes 3 features, but a plot shows "
                 + "2-D data"}, run.errLines());
+        ModelFile.save(Mlp.initialise(NetworkSpec.linear(1, 2), new Rng(1)), model);
+        assertArrayEquals(new String[] {"vecnet plot: " + model + ": the model takes 1 feature, but a plot shows "
+                + "2-D data"}, Cli.run("plot", "--data", "spiral", "--model", model.toString(), "--out",
+                dir.resolve("x.png").toString()).errLines());
     }
 
     @Test
@@ -134,6 +138,9 @@ class PlotCommandTest {
         Cli.Run byName = Cli.run("plot", "--data", csv.toString(), "--label-column", "species", "--out", png.toString());
         assertEquals(0, byName.exitCode(), byName.err());
         assertEquals("drew 2 points in " + png + "\n", byName.out());
+        Path oneRow = Files.writeString(dir.resolve("one-row.csv"), "0,1,a\n");
+        assertEquals("drew 1 point in " + png + "\n", Cli.run("plot", "--data", oneRow.toString(), "--out",
+                png.toString()).out());
         Cli.Run byPosition = Cli.run("plot", "--data", csv.toString(), "--label-column", "1", "--out", png.toString());
         assertEquals(0, byPosition.exitCode(), byPosition.err());
         BufferedImage image = ImageIO.read(png.toFile());

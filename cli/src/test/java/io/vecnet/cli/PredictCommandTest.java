@@ -121,6 +121,16 @@ class PredictCommandTest {
     }
 
     @Test
+    void oneRowIsOnePrediction() throws IOException {
+        Path row = Files.writeString(dir.resolve("one-row.csv"), "0.5,0.5\n");
+        Path out = dir.resolve("one-prediction.csv");
+        Cli.Run run = Cli.run("predict", "--model", modelFile.toString(), "--data", row.toString(), "--out",
+                out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("wrote 1 prediction to " + out + "\n", run.out());
+    }
+
+    @Test
     void unlabelledRowsGetPredictionsOnStandardOutputAndNoScore() throws IOException {
         Path unlabelled = Files.writeString(dir.resolve("unlabelled.csv"), "x1,x2\n0.5,0.5\n-0.5,-0.25\n");
         Cli.Run run = Cli.run("predict", "--model", modelFile.toString(), "--data", unlabelled.toString(),

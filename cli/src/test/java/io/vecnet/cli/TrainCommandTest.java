@@ -167,6 +167,13 @@ class TrainCommandTest {
     }
 
     @Test
+    void aCountOfOneIsSingular() {
+        Cli.Run run = Cli.run("train", "--iterations", "1", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(" kernels: 1 iteration in "), run.out());
+    }
+
+    @Test
     void noStepsAreWarnedOf() {
         Cli.Run run = Cli.run("train", "--iterations", "0", "--quiet");
         assertTrue(run.err().contains("vecnet train: warning: no step was taken (--iterations 0): the model is as "
