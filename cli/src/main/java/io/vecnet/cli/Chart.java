@@ -16,9 +16,14 @@ import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import picocli.CommandLine;
 
-/** A PNG chart drawn headless with java.awt: a plot area with ticked, labelled axes, a title and a legend. */
+/**
+ * A chart drawn headless with java.awt, in RGB without alpha, which JPEG needs: a plot area with
+ * ticked, labelled axes, a title and a legend. It is written as PNG or JPEG by its file's extension.
+ */
 final class Chart {
     static {
         System.setProperty("java.awt.headless", "true");
@@ -128,16 +133,48 @@ final class Chart {
     }
 
     /**
-     * Encodes the image in memory, then writes it: ImageIO, writing straight to a file that fails,
-     * leaves a stream behind that its shutdown hook then fails to close, with a stack trace.
+     * The ImageIO format of a chart written to {@code file}, by its extension, case aside: png for
+     * .png and for a name without an extension (such as /dev/stdout), jpeg for .jpg and .jpeg; empty
+     * for any other extension.
      */
-    void writePng(Path file) throws IOException {
-        g.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        if (!ImageIO.write(image, "png", png)) {
-            throw new IOException(file + ": this JDK cannot write PNG images");
+    static Optional<String> imageFormat(Path file) {
+        return switch (extension(file).toLowerCase(Locale.ROOT)) {
+            case "", "png" -> Optional.of("png");
+            case "jpg", "jpeg" -> Optional.of("jpeg");
+            default -> Optional.empty();
+        };
+    }
+
+    /** What follows the last dot of the file's name; empty when there is none (a leading dot hides a file). */
+    private static String extension(Path file) {
+        Path name = file.getFileName();
+        String fileName = name == null ? "" : name.toString();
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 ? "" : fileName.substring(dot + 1);
+    }
+
+    /** Refuses, as a bad {@code option}, a file whose extension is not one a chart is written with. */
+    static void requireFormat(CommandLine commandLine, String option, Path file) {
+        if (imageFormat(file).isEmpty()) {
+            throw new CommandLine.ParameterException(commandLine, option + " " + file + ": cannot write a ."
+                    + extension(file) + " image; the extension picks PNG (.png) or JPEG (.jpg, .jpeg)");
         }
-        AtomicFile.write(file, png::writeTo);
+    }
+
+    /**
+     * Encodes the image in memory in the format {@code file}'s extension names, then writes it:
+     * ImageIO, writing straight to a file that fails, leaves a stream behind that its shutdown hook
+     * then fails to close, with a stack trace.
+     */
+    void write(Path file) throws IOException {
+        String format = imageFormat(file).orElseThrow(() -> new IllegalArgumentException(file
+                + ": a chart is written as .png, .jpg or .jpeg"));
+        g.dispose();
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, format, encoded)) {
+            throw new IOException(file + ": this JDK cannot write " + format + " images");
+        }
+        AtomicFile.write(file, encoded::writeTo);
     }
 
     /** Round tick values (1, 2 or 5 times a power of ten apart), about six of them, inside [min, max]. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code vecnet plot}: 2-D data as a scatter by class, over a saved model's decision regions. */
 @Command(name = "plot", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Draw 2-D labelled data as a PNG scatter plot coloured by class, with the class names in the "
+        description = "Draw 2-D labelled data as a scatter plot coloured by class, with the class names in the "
                 + "legend and the features' names on the axes, and, with --model, the model's decision regions "
                 + "behind it. The data's labels must be the model's classes, and a header its features' names, as "
                 + "predict requires.")
@@ -44,7 +44,8 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "A model saved by 'vecnet train --save'.")
     Path modelFile;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PNG image to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The image to write: PNG when its "
+            + "extension is png or it has none, JPEG when it is jpg or jpeg (any case).")
     Path out;
 
     @Option(names = "--width", description = "Image width in pixels.")
@@ -78,6 +79,7 @@ final class PlotCommand implements Callable<Integer> {
         headerOption.check(!generated, labelColumn);
         DistinctFiles.of(spec).input("--data", generated ? null : Path.of(data)).input("--model", modelFile)
                 .output("--out", out).check();
+        Chart.requireFormat(spec.commandLine(), "--out", out);
         AtomicFile.requireWritable(out);
         Classifier model = modelFile == null ? null : ModelFile.load(modelFile);
         if (model != null && model.inputs() != 2) {
@@ -90,7 +92,7 @@ final class PlotCommand implements Callable<Integer> {
                     + Recipe.counted(points.data().dimensions(), "feature"));
         }
         BoundaryPlot.draw(points.data(), points.classNames(), points.featureNames(), model, KernelProvider.get(), width,
-                height).writePng(out);
+                height).write(out);
         spec.commandLine().getOut().println("drew " + Recipe.counted(points.data().size(), "point")
                 + (model == null ? "" : " and the " + model.network().spec().describe() + " model's decision regions") + " in " + out);
         return 0;

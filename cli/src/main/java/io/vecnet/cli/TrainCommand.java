@@ -124,7 +124,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (vecnet model format, .vnet).")
     Path saveFile;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the loss curves as a PNG image.")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the loss curves as an image: PNG "
+            + "when the file's extension is png or it has none, JPEG when it is jpg or jpeg (any case).")
     Path plotFile;
 
     @Mixin
@@ -145,6 +146,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         DistinctFiles.of(spec).input("--data", dataFile).output("--save", saveFile).output("--plot", plotFile).check();
+        if (plotFile != null) {
+            Chart.requireFormat(spec.commandLine(), "--plot", plotFile);
+        }
         requireWritable(saveFile);
         requireWritable(plotFile);
         PrintWriter out = spec.commandLine().getOut();
@@ -256,7 +260,7 @@ final class TrainCommand implements Callable<Integer> {
             return;
         }
         PrintWriter out = spec.commandLine().getOut();
-        LossPlot.draw(report.curve(), 800, 500).writePng(plotFile);
+        LossPlot.draw(report.curve(), 800, 500).write(plotFile);
         out.println("drew the loss curve in " + plotFile);
         out.flush();
     }

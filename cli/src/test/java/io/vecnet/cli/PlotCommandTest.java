@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,32 @@ class PlotCommandTest {
                 800, 600);
         assertEquals(Palette.point(0).getRGB(), image.getRGB(area.pixelX(0), area.pixelY(1)));
         assertEquals(Palette.point(1).getRGB(), image.getRGB(area.pixelX(1), area.pixelY(0)));
+    }
+
+    /** The file's first four bytes, big-endian. */
+    static int magic(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return (bytes[0] & 0xFF) << 24 | (bytes[1] & 0xFF) << 16 | (bytes[2] & 0xFF) << 8 | bytes[3] & 0xFF;
+    }
+
+    /** The extension picks PNG or JPEG, case aside; any other is refused before anything is drawn or written. */
+    @Test
+    void theImageFormatFollowsTheExtension() throws IOException {
+        for (String name : new String[] {"boundary.jpg", "boundary.JPEG", "boundary.png", "boundary"}) {
+            Path image = dir.resolve(name);
+            Cli.Run run = Cli.run("plot", "--data", "spiral", "--out", image.toString(), "--width", "320",
+                    "--height", "240");
+            assertEquals(0, run.exitCode(), run.err());
+            boolean jpeg = name.toLowerCase(Locale.ROOT).matches(".*\\.jpe?g");
+            assertEquals(jpeg ? 0xFFD8FF : 0x89504E, magic(image) >>> 8, name + ": JPEG's start of image, or PNG's");
+            assertEquals(320, ImageIO.read(image.toFile()).getWidth(), name);
+        }
+        Path gif = dir.resolve("boundary.gif");
+        Cli.Run refused = Cli.run("plot", "--data", "spiral", "--out", gif.toString());
+        assertEquals(VecnetCommand.EXIT_USAGE, refused.exitCode());
+        assertArrayEquals(new String[] {"vecnet plot: --out " + gif + ": cannot write a .gif image; the extension "
+                + "picks PNG (.png) or JPEG (.jpg, .jpeg) (see 'vecnet plot --help')"}, refused.errLines());
+        assertFalse(Files.exists(gif));
     }
 
     @Test

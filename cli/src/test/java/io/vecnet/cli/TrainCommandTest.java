@@ -135,6 +135,25 @@ class TrainCommandTest {
         assertEquals(500, image.getHeight());
     }
 
+    /** The loss curve's format follows --plot's extension; another extension is refused before training. */
+    @Test
+    void theLossCurvesFormatFollowsTheExtension() throws IOException {
+        Path jpeg = dir.resolve("loss.jpg");
+        Cli.Run run = Cli.run("train", "--model", "linear", "--quiet", "--plot", jpeg.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0xFFD8FF, PlotCommandTest.magic(jpeg) >>> 8, "JPEG's start of image");
+        assertEquals(800, ImageIO.read(jpeg.toFile()).getWidth());
+
+        Path gif = dir.resolve("loss.gif");
+        Path model = dir.resolve("never.vnet");
+        Cli.Run refused = Cli.run("train", "--save", model.toString(), "--plot", gif.toString());
+        assertEquals(VecnetCommand.EXIT_USAGE, refused.exitCode());
+        assertArrayEquals(new String[] {"vecnet train: --plot " + gif + ": cannot write a .gif image; the extension "
+                + "picks PNG (.png) or JPEG (.jpg, .jpeg) (see 'vecnet train --help')"}, refused.errLines());
+        assertEquals("", refused.out(), "refused before training");
+        assertFalse(Files.exists(gif) || Files.exists(model));
+    }
+
     @Test
     void aDivergingRunStopsNamesTheIterationSavesNoModelAndDrawsItsCurve() {
         Path model = dir.resolve("never.vnet");
