@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Notices runs that did not learn, from the reported losses and the training accuracy: a loss that
- * exploded, one that stayed at ln K (a network that outputs the uniform distribution, unless the
- * accuracy says it learned all the same, slowly), one that ended above where it began; and a model
- * no better than always answering the most common class, which fails the command rather than
- * exiting 0 with a useless model.
+ * Notices runs that did not learn, from the reported losses, the loss of the model the run returns
+ * and its training accuracy: a loss that exploded, one that stayed at ln K (a network that outputs
+ * the uniform distribution, unless the accuracy says it learned all the same, slowly), one that
+ * ended above where it began; and a model no better than always answering the most common class,
+ * which fails the command rather than exiting 0 with a useless model. With early stopping, the
+ * model returned is the one it kept, not the last epoch's.
  */
 final class LearningCheck {
     private final List<Warning> warnings;
@@ -57,37 +58,41 @@ final class LearningCheck {
         }
     }
 
-    /** {@code losses}: the training loss before the first step, then at each report, first to last. */
+    /**
+     * {@code losses}: the training loss before the first step, then at each report, first to last,
+     * the last being the loss of the model the run returns.
+     */
     static LearningCheck of(float[] losses, float accuracy, Dataset training, Setup setup) {
-        return of(losses, accuracy, training, null, Float.NaN, setup);
+        return of(losses, losses.length == 0 ? Float.NaN : losses[losses.length - 1], accuracy, training, null,
+                Float.NaN, setup);
     }
 
     /**
-     * As {@link #of(float[], float, Dataset, Setup)}, and with rows held out ({@code held}, null when
-     * none) a warning when the model does no better on them than always answering their most common
-     * class. Only a warning: a few held-out rows can fall short by chance.
+     * As {@link #of(float[], float, Dataset, Setup)}, with {@code kept} the training loss of the
+     * model the run returns (with early stopping, the one it kept), and with rows held out
+     * ({@code held}, null when none) a warning when the model does no better on them than always
+     * answering their most common class. Only a warning: a few held-out rows can fall short by chance.
      */
-    static LearningCheck of(float[] losses, float accuracy, Dataset training, Dataset held, float heldAccuracy,
-                            Setup setup) {
+    static LearningCheck of(float[] losses, float kept, float accuracy, Dataset training, Dataset held,
+                            float heldAccuracy, Setup setup) {
         List<Warning> warnings = new ArrayList<>();
         float majority = majorityShare(training);
         if (losses.length >= 2) {
             float first = losses[0];
-            float last = losses[losses.length - 1];
             float highest = first;
             for (float loss : losses) {
                 highest = Math.max(highest, loss);
             }
             double lnK = Math.log(training.classes());
-            float lowest = last;
+            float lowest = kept;
             for (int i = 1; i < losses.length; i++) {
                 lowest = Math.min(lowest, losses[i]);
             }
             boolean exploded = highest > 2 * first + 1;
-            // A spike the run recovered from needs no advice: it learned, and some report came below
-            // the start (the end, or the epoch early stopping kept). A random start can beat the
-            // majority class, so accuracy alone does not show a recovery.
-            boolean recovered = learned(accuracy, majority) && lowest < first;
+            // A spike the run recovered from needs no advice: it learned, and the model it returns is
+            // below the start. A random start can beat the majority class, so accuracy alone does not
+            // show a recovery.
+            boolean recovered = learned(accuracy, majority) && kept < first;
             // A network that knows nothing scores about ln K; far above it from the start, its scores
             // are huge and the softmax saturated, where the gradients vanish.
             if (Math.min(first, lowest) > SATURATED * lnK) {
@@ -101,11 +106,13 @@ final class LearningCheck {
                         + "learning rate is probably too large", highest, Text.loss(first)),
                         "try a smaller --lr" + setup.orStandardize()));
             }
-            if (near(first, lnK) && near(last, lnK)) {
+            if (near(first, lnK) && near(kept, lnK)) {
                 if (learned(accuracy, majority)) {
-                    warnings.add(new Warning(String.format(Locale.ROOT, "the loss barely moved from ln %d = %.4f (it "
-                            + "ended at %.4f) while the training accuracy rose to %.2f: %s", training.classes(), lnK,
-                            last, accuracy, setup.moreLearning()), null));
+                    String end = String.format(Locale.ROOT, setup.stoppedEarly()
+                            ? "%.4f with the weights early stopping kept" : "it ended at %.4f", kept);
+                    warnings.add(new Warning(String.format(Locale.ROOT, "the loss barely moved from ln %d = %.4f (%s) "
+                            + "while the training accuracy rose to %.2f: %s", training.classes(), lnK, end, accuracy,
+                            setup.moreLearning()), null));
                 } else {
                     // After an explosion a larger rate is the wrong advice: the explosion's stands alone.
                     String advice = exploded ? null : setup.standardized() ? setup.moreLearning()
@@ -114,9 +121,11 @@ final class LearningCheck {
                             + "learned nothing", training.classes(), lnK), advice));
                 }
             }
-            if (last > first && !recovered) {
-                warnings.add(new Warning(String.format(Locale.ROOT, "the loss ended higher than it began (%s, from "
-                        + "%s)", Text.loss(last), Text.loss(first)), "try a smaller --lr" + setup.orStandardize()));
+            if (kept > first && !recovered) {
+                warnings.add(new Warning(String.format(Locale.ROOT, "%s (%s, from %s)", setup.stoppedEarly()
+                        ? "the loss with the weights early stopping kept is higher than at the start"
+                        : "the loss ended higher than it began", Text.loss(kept), Text.loss(first)),
+                        "try a smaller --lr" + setup.orStandardize()));
             }
         }
         boolean heldUseless = held != null && held.size() > 0 && heldAccuracy <= majorityShare(held) + 1e-6f;

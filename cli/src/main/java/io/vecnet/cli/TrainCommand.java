@@ -186,8 +186,9 @@ final class TrainCommand implements Callable<Integer> {
                 kernels.description(), Recipe.counted(result.iterations(), "iteration"), result.seconds(),
                 result.iterationsPerSecond());
         out.flush();
-        LearningCheck check = LearningCheck.of(fromTheStart(initialLoss, report.lossCurve()), accuracy, training, held,
-                result.validation() == null ? Float.NaN : result.validation().accuracy(),
+        float[] losses = fromTheStart(initialLoss, report.lossCurve());
+        LearningCheck check = LearningCheck.of(losses, keptLoss(result, losses, training, config), accuracy, training,
+                held, result.validation() == null ? Float.NaN : result.validation().accuracy(),
                 new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size()),
                         keptStartingWeights(initial, result)));
         check.warn(spec.commandLine().getErr());
@@ -241,6 +242,17 @@ final class TrainCommand implements Callable<Integer> {
         float[] parameters = model.parameters();
         Objective l2Only = Objective.withoutRows(model.spec(), config.l2(), kernels);
         return Evaluation.of(model, training, kernels).loss() + l2Only.addL2(parameters, new float[parameters.length]);
+    }
+
+    /**
+     * The training loss of the model the run returns: the last report's, unless early stopping put
+     * back the weights of an earlier report, whose loss is measured again here.
+     */
+    private float keptLoss(TrainingResult result, float[] losses, Dataset training, TrainingConfig config) {
+        if (result.stoppedEarly()) {
+            return loss(result.model(), training, config);
+        }
+        return losses.length == 0 ? Float.NaN : losses[losses.length - 1];
     }
 
     /** The reported losses, after the loss before the first step when the reports did not include it (NaN). */

@@ -97,15 +97,15 @@ class LearningCheckTest {
     void aModelNoBetterThanTheMajorityOnHeldOutRowsIsWarnedOf() {
         float[] fell = {1.0986f, 0.7f};
         Dataset held = threeClasses();
-        LearningCheck memorised = LearningCheck.of(fell, 0.9f, threeClasses(), held, 1 / 3f,
+        LearningCheck memorised = LearningCheck.of(fell, 0.7f, 0.9f, threeClasses(), held, 1 / 3f,
                 new LearningCheck.Setup(true, true, "--epochs"));
         assertFalse(memorised.useless(), "a warning, not a failure: a few held-out rows can fall short by chance");
         assertEquals("vecnet train: warning: the validation accuracy (0.3333) is no better than always answering the "
                 + "most common class (0.3333): what the model learned does not carry over to rows it has not seen\n",
                 warnings(memorised));
-        assertEquals("", warnings(LearningCheck.of(fell, 0.9f, threeClasses(), held, 0.5f,
+        assertEquals("", warnings(LearningCheck.of(fell, 0.7f, 0.9f, threeClasses(), held, 0.5f,
                 new LearningCheck.Setup(true, true, "--epochs"))));
-        assertEquals("", warnings(LearningCheck.of(fell, 0.9f, threeClasses(), null, Float.NaN,
+        assertEquals("", warnings(LearningCheck.of(fell, 0.7f, 0.9f, threeClasses(), null, Float.NaN,
                 new LearningCheck.Setup(true, true, "--epochs"))));
     }
 
@@ -116,7 +116,7 @@ class LearningCheckTest {
         assertEquals("", warnings(LearningCheck.of(spiked, 0.98f, threeClasses(),
                 new LearningCheck.Setup(true, false, "--epochs"))));
         float[] keptBest = {1.0986f, 9e5f, 0.3f, 3e4f};
-        assertEquals("", warnings(LearningCheck.of(keptBest, 0.87f, threeClasses(),
+        assertEquals("", warnings(LearningCheck.of(keptBest, 0.3f, 0.87f, threeClasses(), null, Float.NaN,
                 new LearningCheck.Setup(true, true, "--epochs"))), "early stopping kept an epoch below the start");
         float[] neverBelow = {1.0986f, 9e5f, 3e4f};
         assertTrue(warnings(LearningCheck.of(neverBelow, 0.56f, threeClasses(),
@@ -132,11 +132,31 @@ class LearningCheckTest {
     /** Early stopping that found no epoch better than the start returns the untrained weights: a failure. */
     @Test
     void keptStartingWeightsAreAFailure() {
-        LearningCheck check = LearningCheck.of(new float[] {1.0986f, 4e4f, 2e5f}, 0.56f, threeClasses(),
-                new LearningCheck.Setup(true, true, "--epochs", true));
+        LearningCheck check = LearningCheck.of(new float[] {1.0986f, 4e4f, 2e5f}, 1.0986f, 0.56f, threeClasses(), null,
+                Float.NaN, new LearningCheck.Setup(true, true, "--epochs", true));
         assertTrue(check.useless());
         assertEquals("no epoch improved on the starting weights, so early stopping kept them: the model is untrained; "
                 + "try a smaller --lr", check.reason());
+    }
+
+    /** With early stopping, the loss judged is that of the weights it kept, not the last epoch's. */
+    @Test
+    void earlyStoppingsKeptWeightsAreJudgedNotTheLastEpochs() {
+        LearningCheck.Setup early = new LearningCheck.Setup(true, true, "--epochs");
+        float[] backAtLnK = {1.0986f, 0.4f, 1.0990f};
+        assertEquals("", warnings(LearningCheck.of(backAtLnK, 0.4f, 0.9f, threeClasses(), null, Float.NaN, early)),
+                "the kept weights learned; the last epoch's are not the model");
+        assertEquals("vecnet train: warning: the loss barely moved from ln 3 = 1.0986 (1.0930 with the weights early "
+                + "stopping kept) while the training accuracy rose to 0.81: try a larger --lr\n",
+                warnings(LearningCheck.of(new float[] {1.0985f, 0.4f, 1.0f}, 1.0930f, 0.81f, threeClasses(), null,
+                        Float.NaN, early)));
+
+        float[] fellThenExploded = {1f, 0.5f, 9e5f, 3e4f};
+        assertEquals("vecnet train: warning: the loss rose to 900000 (it began at 1.000000): the learning rate is "
+                + "probably too large; try a smaller --lr\nvecnet train: warning: the loss with the weights early "
+                + "stopping kept is higher than at the start (2.500000, from 1.000000)\n",
+                warnings(LearningCheck.of(fellThenExploded, 2.5f, 0.6f, threeClasses(), null, Float.NaN, early)),
+                "an epoch below the start that early stopping did not keep is no recovery");
     }
 
     @Test
