@@ -24,6 +24,7 @@ final class LearningCheck {
 
     /** How many times ln K a loss must stay above, from the start, for the softmax to count as saturated. */
     private static final double SATURATED = 10;
+    private static final String SMALLER_REG = "try a smaller --reg";
 
     private LearningCheck(List<Warning> warnings, String fix, String uselessReason) {
         this.warnings = warnings;
@@ -40,11 +41,18 @@ final class LearningCheck {
 
     /**
      * What the fixes a warning suggests depend on: whether the features were standardized, whether
-     * early stopping ended the run (else it ran to its length, which {@code lengthOption} sets).
+     * early stopping ended the run (else it ran to its length, which {@code lengthOption} sets),
+     * whether the L2 term outweighed the data term at the start ({@link #l2Dominates}).
      */
-    record Setup(boolean standardized, boolean stoppedEarly, String lengthOption, boolean keptStartingWeights) {
+    record Setup(boolean standardized, boolean stoppedEarly, String lengthOption, boolean keptStartingWeights,
+                 boolean l2Dominates) {
         Setup(boolean standardized, boolean stoppedEarly, String lengthOption) {
-            this(standardized, stoppedEarly, lengthOption, false);
+            this(standardized, stoppedEarly, lengthOption, false, false);
+        }
+
+        /** The suggestion for a loss that rose: a smaller --reg when the L2 term drove it, else a smaller rate. */
+        String smallerRegOrRate() {
+            return l2Dominates ? SMALLER_REG : "try a smaller --lr" + orStandardize();
         }
 
         /** The suggestion for a loss that hardly moved: a run cut at its length may just need a longer one. */
@@ -56,6 +64,16 @@ final class LearningCheck {
         String orStandardize() {
             return standardized ? "" : ", or --standardize the features";
         }
+    }
+
+    /**
+     * Whether the L2 term of the starting weights was at least half the loss the run began at
+     * ({@code losses[0]}, data and L2 terms), that is no less than the data term: the penalty on the
+     * weights, not the data, then drives the loss, and a loss that explodes, stays huge or learns
+     * nothing is the L2 strength's doing. An infinite L2 term leaves no finite loss to begin at.
+     */
+    static boolean l2Dominates(float[] losses, float startingL2) {
+        return Float.isInfinite(startingL2) || losses.length > 0 && startingL2 >= losses[0] / 2;
     }
 
     /**
@@ -94,17 +112,20 @@ final class LearningCheck {
             // show a recovery.
             boolean recovered = learned(accuracy, majority) && kept < first;
             // A network that knows nothing scores about ln K; far above it from the start, its scores
-            // are huge and the softmax saturated, where the gradients vanish.
+            // are huge and the softmax saturated, where the gradients vanish, unless the L2 term is the bulk.
             if (Math.min(first, lowest) > SATURATED * lnK) {
+                String cause = setup.l2Dominates() ? "most of it is the L2 term"
+                        : "its scores are huge, which saturates the softmax";
                 warnings.add(new Warning("the loss never fell below " + Text.loss(Math.min(first, lowest))
                         + String.format(Locale.ROOT, ", far above ln %d = %.4f where a network that knows nothing "
-                        + "starts: its scores are huge, which saturates the softmax", training.classes(), lnK),
-                        setup.standardized() ? "try a smaller --lr" : "--standardize the features"));
+                        + "starts: %s", training.classes(), lnK, cause), setup.l2Dominates() ? SMALLER_REG
+                        : setup.standardized() ? "try a smaller --lr" : "--standardize the features"));
             }
             if (exploded && !recovered) {
                 warnings.add(new Warning(String.format(Locale.ROOT, "the loss rose to %.6g (it began at %s): the "
-                        + "learning rate is probably too large", highest, Text.loss(first)),
-                        "try a smaller --lr" + setup.orStandardize()));
+                        + "%s is probably too large", highest, Text.loss(first),
+                        setup.l2Dominates() ? "L2 strength, most of the loss at the start," : "learning rate"),
+                        setup.smallerRegOrRate()));
             }
             if (near(first, lnK) && near(kept, lnK)) {
                 if (learned(accuracy, majority)) {
@@ -125,7 +146,7 @@ final class LearningCheck {
                 warnings.add(new Warning(String.format(Locale.ROOT, "%s (%s, from %s)", setup.stoppedEarly()
                         ? "the loss with the weights early stopping kept is higher than at the start"
                         : "the loss ended higher than it began", Text.loss(kept), Text.loss(first)),
-                        "try a smaller --lr" + setup.orStandardize()));
+                        setup.smallerRegOrRate()));
             }
         }
         boolean heldUseless = held != null && held.size() > 0 && heldAccuracy <= majorityShare(held) + 1e-6f;
@@ -134,7 +155,8 @@ final class LearningCheck {
                     + "always answering the most common class (%.4f): what the model learned does not carry over to "
                     + "rows it has not seen", heldAccuracy, majorityShare(held)), null));
         }
-        String fix = warnings.stream().map(Warning::advice).filter(advice -> advice != null).findFirst().orElse(null);
+        String fix = warnings.stream().map(Warning::advice).filter(advice -> advice != null).findFirst()
+                .orElse(setup.l2Dominates() ? SMALLER_REG : null);
         String advice = fix == null ? "" : "; " + fix;
         String useless = setup.keptStartingWeights()
                 ? "no epoch improved on the starting weights, so early stopping kept them: the model is untrained"

@@ -174,7 +174,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingReport report = report(out, config, training.size());
         float initialLoss = report.inEpochs() ? loss(initial, training, config) : Float.NaN;
-        TrainingResult result = train(initial, training, held, kernels, config, rule, report);
+        TrainingResult result = train(initial, initialLoss, training, held, kernels, config, rule, report);
         Classifier trained = new Classifier(result.model(), scaler, classNames, featureNames);
         float accuracy = result.model().accuracy(training, kernelOptions.kernelsForPass(shape, training.size()));
         out.printf(Locale.ROOT, "training accuracy: %.2f%n", accuracy);
@@ -187,10 +187,11 @@ final class TrainCommand implements Callable<Integer> {
                 result.iterationsPerSecond());
         out.flush();
         float[] losses = fromTheStart(initialLoss, report.lossCurve());
+        boolean l2Dominates = LearningCheck.l2Dominates(losses, l2Term(initial, config, kernels));
         LearningCheck check = LearningCheck.of(losses, keptLoss(result, losses, training, config), accuracy, training,
                 held, result.validation() == null ? Float.NaN : result.validation().accuracy(),
                 new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size()),
-                        keptStartingWeights(initial, result)));
+                        keptStartingWeights(initial, result), l2Dominates));
         check.warn(spec.commandLine().getErr());
         if (result.iterations() == 0) {
             spec.commandLine().getErr().println("vecnet train: warning: no step was taken (--iterations 0): the model "
@@ -216,9 +217,12 @@ final class TrainCommand implements Callable<Integer> {
         return 3L * config.totalSteps(rows) * batchRows * shape.parameterCount();
     }
 
-    /** Trains with a report every iteration (every epoch with mini-batches); the report decides what to print. */
-    private TrainingResult train(Mlp initial, Dataset training, Dataset held, Kernels kernels, TrainingConfig config,
-                                 Optimizer rule, TrainingReport report) throws IOException {
+    /**
+     * Trains with a report every iteration (every epoch with mini-batches); the report decides what to
+     * print. {@code initialLoss}: the loss before the first step where the reports leave it out, else NaN.
+     */
+    private TrainingResult train(Mlp initial, float initialLoss, Dataset training, Dataset held, Kernels kernels,
+                                 TrainingConfig config, Optimizer rule, TrainingReport report) throws IOException {
         try {
             TrainingResult result = new Trainer(kernels).train(initial, training, held, config, rule, report);
             reportLastEpoch(result, training, kernels, config, report);
@@ -226,8 +230,11 @@ final class TrainCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             report.finish();
             drawLossCurve(report);
+            boolean l2Dominates = LearningCheck.l2Dominates(fromTheStart(initialLoss, report.lossCurve()),
+                    l2Term(initial, config, kernels));
             throw new CommandFailedException("training diverged: the loss stopped being finite at iteration "
-                    + e.iteration() + "; try a smaller --lr than " + rule.learningRate(), e);
+                    + e.iteration() + "; " + (l2Dominates ? "the L2 term was most of the loss at the start: try a "
+                    + "smaller --reg than " + config.l2() : "try a smaller --lr than " + rule.learningRate()), e);
         } finally {
             report.finish();
         }
@@ -239,9 +246,13 @@ final class TrainCommand implements Callable<Integer> {
      */
     private float loss(Mlp model, Dataset training, TrainingConfig config) {
         Kernels kernels = kernelOptions.kernelsForPass(model.spec(), training.size());
+        return Evaluation.of(model, training, kernels).loss() + l2Term(model, config, kernels);
+    }
+
+    /** The L2 term of {@code model}'s weights, {@code 0.5·l2·Σ‖W‖²}. */
+    private static float l2Term(Mlp model, TrainingConfig config, Kernels kernels) {
         float[] parameters = model.parameters();
-        Objective l2Only = Objective.withoutRows(model.spec(), config.l2(), kernels);
-        return Evaluation.of(model, training, kernels).loss() + l2Only.addL2(parameters, new float[parameters.length]);
+        return Objective.withoutRows(model.spec(), config.l2(), kernels).addL2(parameters, new float[parameters.length]);
     }
 
     /**

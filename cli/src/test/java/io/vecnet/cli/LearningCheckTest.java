@@ -133,7 +133,7 @@ class LearningCheckTest {
     @Test
     void keptStartingWeightsAreAFailure() {
         LearningCheck check = LearningCheck.of(new float[] {1.0986f, 4e4f, 2e5f}, 1.0986f, 0.56f, threeClasses(), null,
-                Float.NaN, new LearningCheck.Setup(true, true, "--epochs", true));
+                Float.NaN, new LearningCheck.Setup(true, true, "--epochs", true, false));
         assertTrue(check.useless());
         assertEquals("no epoch improved on the starting weights, so early stopping kept them: the model is untrained; "
                 + "try a smaller --lr", check.reason());
@@ -157,6 +157,39 @@ class LearningCheckTest {
                 + "stopping kept is higher than at the start (2.500000, from 1.000000)\n",
                 warnings(LearningCheck.of(fellThenExploded, 2.5f, 0.6f, threeClasses(), null, Float.NaN, early)),
                 "an epoch below the start that early stopping did not keep is no recovery");
+    }
+
+    /** The L2 term counts as dominant from half the starting loss on, or when it is infinite. */
+    @Test
+    void theL2TermDominatesFromHalfTheStartingLoss() {
+        assertTrue(LearningCheck.l2Dominates(new float[] {2.34e28f, 2.34e28f}, 2.34e28f));
+        assertTrue(LearningCheck.l2Dominates(new float[] {2f, 1f}, 1f), "as large as the data term");
+        assertFalse(LearningCheck.l2Dominates(new float[] {2f, 1f}, 0.99f));
+        assertFalse(LearningCheck.l2Dominates(new float[] {1.1236f}, 0.025f), "the case study's --reg 1");
+        assertTrue(LearningCheck.l2Dominates(new float[0], Float.POSITIVE_INFINITY), "no finite loss to begin at");
+        assertFalse(LearningCheck.l2Dominates(new float[0], 1f));
+    }
+
+    /** When the L2 term was most of the loss from the start, the advice is a smaller --reg, not a rate. */
+    @Test
+    void aLossTheL2TermDrivesIsAdvisedASmallerReg() {
+        LearningCheck.Setup l2 = new LearningCheck.Setup(true, false, "--epochs", false, true);
+        float[] huge = {2.52e28f, 2.52e28f, 2.52e28f};
+        LearningCheck stuck = LearningCheck.of(huge, 1 / 3f, threeClasses(), l2);
+        assertEquals("vecnet train: warning: the loss never fell below 2.52000e+28, far above ln 3 = 1.0986 where a "
+                + "network that knows nothing starts: most of it is the L2 term\n", warnings(stuck));
+        assertTrue(stuck.reason().endsWith("; try a smaller --reg"), stuck.reason());
+
+        String exploded = warnings(LearningCheck.of(new float[] {3.4f, 2.3e4f, 2e36f}, 0.4f, threeClasses(), l2));
+        assertEquals("vecnet train: warning: the loss rose to 2.00000e+36 (it began at 3.400000): the L2 strength, "
+                + "most of the loss at the start, is probably too large; try a smaller --reg\nvecnet train: warning: "
+                + "the loss ended higher than it began (2.00000e+36, from 3.400000)\n", exploded);
+
+        LearningCheck shrunk = LearningCheck.of(new float[] {26f, 5f, 1.0986f}, 1 / 3f, threeClasses(), l2);
+        assertEquals("", warnings(shrunk));
+        assertEquals("the model is no better than always answering the most common class (training accuracy 0.3333, "
+                + "that class's share 0.3333); try a smaller --reg", shrunk.reason(),
+                "weights shrunk to nothing, with no other advice to give");
     }
 
     @Test

@@ -166,6 +166,19 @@ class TrainCommandTest {
         assertTrue(Files.exists(png), "the curve up to the divergence");
     }
 
+    /** An L2 strength that makes most of the starting loss is what the advice names, not the rate. */
+    @Test
+    void anAbsurdRegIsAdvisedAgainst() {
+        Cli.Run diverged = Cli.run("train", "--reg", "1e30", "--iterations", "100", "--quiet");
+        assertEquals(VecnetCommand.EXIT_FAILURE, diverged.exitCode());
+        assertArrayEquals(new String[] {"vecnet train: training diverged: the loss stopped being finite at iteration 1; "
+                + "the L2 term was most of the loss at the start: try a smaller --reg than 1.0E30"}, diverged.errLines());
+
+        Cli.Run stuck = Cli.run("train", "--optimizer", "adam", "--reg", "1e30", "--model", "linear", "--quiet");
+        assertTrue(stuck.err().contains(": most of it is the L2 term; try a smaller --reg\n"), stuck.err());
+        assertFalse(stuck.err().contains("--lr"), stuck.err());
+    }
+
     /** Errors about the learning rate name the option the user typed; --lr and its alias --step are one option. */
     @Test
     void learningRateErrorsNameTheOptionGiven() {
