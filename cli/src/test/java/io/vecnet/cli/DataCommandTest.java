@@ -2,6 +2,7 @@ package io.vecnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -39,6 +40,14 @@ class DataCommandTest {
         Path csv = Files.writeString(dir.resolve("stdout.csv"), run.out());
         assertEquals(Spiral.generate(3, 2, Spiral.NOISE, new Rng(1)).features(), CsvDataset.read(csv).features());
         assertEquals("x1,x2,label", run.out().lines().findFirst().orElseThrow());
+    }
+
+    /** The arms start at radius 0, where 0 · sin t of a negative sine would be written -0.0. */
+    @Test
+    void noCoordinateIsWrittenAsNegativeZero() {
+        String csv = Cli.run("data", "spiral").out();
+        assertTrue(csv.contains("\n0.0,0.0,1\n"), "the second arm starts at the origin");
+        assertFalse(csv.contains("-0.0,"), csv);
     }
 
     @Test

@@ -5,7 +5,8 @@ import io.vecnet.Matrix;
 /**
  * The case study's spiral: {@code classes} arms of {@code pointsPerClass} points in 2-D. Arm j has
  * radius {@code linspace(0, 1, N)} and angle {@code linspace(4j, 4(j+1), N) + noise · N(0, 1)},
- * and point (r, t) is placed at {@code (r sin t, r cos t)}; rows are grouped by class.
+ * and point (r, t) is placed at {@code (r sin t, r cos t)}, the centre at (0, 0), not -0.0;
+ * rows are grouped by class.
  */
 public final class Spiral {
     public static final int POINTS_PER_CLASS = 100;
@@ -32,12 +33,20 @@ public final class Spiral {
                 int row = j * pointsPerClass + i;
                 double r = linspace(0.0, 1.0, pointsPerClass, i);
                 double t = linspace(j * 4.0, (j + 1) * 4.0, pointsPerClass, i) + rng.nextGaussian() * noise;
-                x.set(row, 0, (float) (r * StrictMath.sin(t)));
-                x.set(row, 1, (float) (r * StrictMath.cos(t)));
+                x.set(row, 0, coordinate(r, StrictMath.sin(t)));
+                x.set(row, 1, coordinate(r, StrictMath.cos(t)));
                 y[row] = j;
             }
         }
         return Dataset.adopt(x, y, classes);
+    }
+
+    /**
+     * {@code r·trig} as a float, never -0.0: at radius 0 the product takes the sign of the sine or
+     * cosine, and adding +0.0 turns -0.0, and nothing else, into 0.0.
+     */
+    private static float coordinate(double r, double trig) {
+        return (float) (r * trig) + 0f;
     }
 
     /** Element i of NumPy's {@code linspace(start, stop, count)}, both ends included. */

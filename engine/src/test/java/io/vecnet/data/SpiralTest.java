@@ -37,9 +37,9 @@ class SpiralTest {
                 assertEquals((double) i / (n - 1), Math.hypot(x, y), 1e-6, "arm " + j + " point " + i);
                 assertTrue(Math.abs(x) <= 1f && Math.abs(y) <= 1f, "arm " + j + " point " + i);
             }
-            // r = 0 gives 0 · sin t, which is -0.0 where sin t < 0: compare by value.
-            assertTrue(data.features().get(j * n, 0) == 0f && data.features().get(j * n, 1) == 0f,
-                    "arm " + j + " starts at the origin");
+            // r = 0 gives 0 · sin t, which would be -0.0 where sin t < 0, and be written so.
+            assertEquals(0, Float.floatToRawIntBits(data.features().get(j * n, 0)), "arm " + j + " starts at 0.0");
+            assertEquals(0, Float.floatToRawIntBits(data.features().get(j * n, 1)), "arm " + j + " starts at 0.0");
         }
     }
 
