@@ -114,6 +114,7 @@ public final class Classifier {
         return network.probabilities(scaler == null ? row : scaler.apply(row));
     }
 
+    /** {@link Mlp#accuracy(Dataset)} on raw rows, scaled first when the model scales; no rows is refused. */
     public float accuracy(Dataset data) {
         return network.accuracy(scaler == null ? data : scaler.apply(data));
     }

@@ -164,8 +164,15 @@ public final class Mlp {
         return predict(new Matrix(1, row.length, row.clone()))[0];
     }
 
-    /** Fraction of {@code data}'s rows whose predicted class is their label. */
+    /**
+     * Fraction of {@code data}'s rows whose predicted class is their label.
+     *
+     * @throws IllegalArgumentException when {@code data} has no rows: an accuracy over none is undefined
+     */
     public float accuracy(Dataset data, Kernels kernels) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("no rows to measure an accuracy on");
+        }
         int[] predicted = predict(new Matrix(data.size(), data.dimensions(), DatasetArrays.features(data)), kernels);
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
@@ -173,9 +180,10 @@ public final class Mlp {
                 correct++;
             }
         }
-        return data.size() == 0 ? 0f : (float) correct / data.size();
+        return (float) correct / data.size();
     }
 
+    /** As {@link #accuracy(Dataset, Kernels)}, on the kernels {@link KernelProvider#get()} gives. */
     public float accuracy(Dataset data) {
         return accuracy(data, KernelProvider.get());
     }

@@ -9,10 +9,15 @@ import io.vecnet.nn.Mlp;
 /** A network's mean cross-entropy (no L2 term) and accuracy on a data set. */
 public record Evaluation(float loss, float accuracy) {
 
+    /**
+     * {@code model}'s loss and accuracy on {@code data}.
+     *
+     * @throws IllegalArgumentException when {@code data} has no rows: a mean over none is undefined
+     */
     public static Evaluation of(Mlp model, Dataset data, Kernels kernels) {
         int n = data.size();
         if (n == 0) {
-            return new Evaluation(Float.NaN, Float.NaN);
+            throw new IllegalArgumentException("no rows to evaluate a model on");
         }
         Matrix scores = model.scores(new Matrix(n, data.dimensions(), DatasetArrays.features(data)), kernels);
         int[] predicted = Mlp.mostLikely(scores);

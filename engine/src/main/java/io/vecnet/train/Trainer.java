@@ -57,7 +57,7 @@ public final class Trainer {
             throw new IllegalArgumentException("no rows to train on");
         }
         if (validation != null && validation.size() == 0) {
-            // Its loss would be NaN at every report, so early stopping would never keep a best epoch.
+            // Refused before any step: Evaluation.of refuses it too, but only at the first report.
             throw new IllegalArgumentException("the validation set has no rows; pass null to train without one");
         }
         Run run = new Run(model, validation, config, optimizer, listener);

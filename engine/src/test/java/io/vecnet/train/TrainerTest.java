@@ -13,6 +13,7 @@ import io.vecnet.kernels.Backend;
 import io.vecnet.kernels.KernelProvider;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.nn.Activation;
+import io.vecnet.nn.Classifier;
 import io.vecnet.nn.Mlp;
 import io.vecnet.nn.NetworkSpec;
 import io.vecnet.nn.Standardizer;
@@ -41,7 +42,7 @@ class TrainerTest {
         return Mlp.initialise(NetworkSpec.of(2, 3, Activation.TANH, 8, 6), new Rng(6));
     }
 
-    /** No rows to train on, or none to validate on (whose NaN loss would never make a best epoch), is a bad argument. */
+    /** No rows to train on, to validate on, to scale by or to measure a model on is a bad argument. */
     @Test
     void emptyTrainingOrValidationDataIsRefused() {
         Rng rng = new Rng(1);
@@ -56,6 +57,12 @@ class TrainerTest {
                 assertThrows(IllegalArgumentException.class, () -> trainer.train(net, spiral, empty, config,
                         new GradientDescent(1f), TrainingListener.NONE)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(empty));
+        assertEquals("no rows to evaluate a model on", assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.of(net, empty, KernelProvider.select(Backend.SCALAR))).getMessage());
+        assertEquals("no rows to measure an accuracy on", assertThrows(IllegalArgumentException.class,
+                () -> net.accuracy(empty)).getMessage());
+        assertEquals("no rows to measure an accuracy on", assertThrows(IllegalArgumentException.class,
+                () -> new Classifier(net, null, List.of()).accuracy(empty)).getMessage());
     }
 
     @Test
