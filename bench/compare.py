@@ -41,6 +41,17 @@ def has_torch(python):
     return subprocess.run([python, "-c", "import torch"], capture_output=True).returncode == 0
 
 
+def huge_pages():
+    """The launcher's huge-page flag where Linux gives huge pages on request (NumPy asks for them for
+    its large arrays there), else nothing."""
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/enabled") as f:
+            modes = f.read()
+    except OSError:
+        return []
+    return ["-XX:+UseTransparentHugePages"] if "[always]" in modes or "[madvise]" in modes else []
+
+
 def implementations(workload, args, torch_available):
     """(name, command, regex for the loop time, extra environment) for each implementation of workload."""
     python = [sys.executable]
@@ -57,8 +68,8 @@ def implementations(workload, args, torch_available):
         found.append(("torch float32 1 thread", torch + ["--threads", "1"], LOOP_SECONDS, {}))
     warm = ["--warm-seconds", str(WARM_SECONDS)] if args.warm else []
     for name, threads in ((VECNET_LOOP, os.cpu_count()), (VECNET_ONE_THREAD, 1)):
-        found.append((name, [args.java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmx2g",
-                             "-Dvecnet.threads=%d" % threads, "-cp", args.jar, "io.vecnet.bench.CompareMain"]
+        found.append((name, [args.java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmx2g"]
+                      + huge_pages() + ["-Dvecnet.threads=%d" % threads, "-cp", args.jar, "io.vecnet.bench.CompareMain"]
                       + warm + [workload], LOOP_SECONDS, {}))
     if workload in VECNET_TRAIN:
         found.append((VECNET_CLI, [args.vecnet] + VECNET_TRAIN[workload], CLI_LOOP_SECONDS, {}))
