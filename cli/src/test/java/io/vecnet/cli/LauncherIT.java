@@ -1,5 +1,6 @@
 package io.vecnet.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -123,6 +124,19 @@ class LauncherIT {
                 "--out", dir.resolve("p.csv").toString());
         assertEquals(0, predict.exitCode(), predict.err());
         assertTrue(predict.out().contains("accuracy: 0.9"), predict.out());
+    }
+
+    @Test
+    void anImageWrittenToStandardErrorPassesTheLaunchersFilterWhole() throws Exception {
+        List<String> command = List.of("./vecnet", "plot", "--data", "spiral", "--out", "/dev/stderr");
+        Process process = launcher(command).start();
+        process.getOutputStream().close();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), new String(err, StandardCharsets.ISO_8859_1));
+        Path file = dir.resolve("spiral.png");
+        assertEquals(0, vecnet("plot", "--data", "spiral", "--out", file.toString()).exitCode());
+        assertArrayEquals(Files.readAllBytes(file), err, "the image on stderr, byte for byte");
     }
 
     @Test
