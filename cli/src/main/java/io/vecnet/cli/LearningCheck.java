@@ -128,14 +128,15 @@ final class LearningCheck {
                         setup.smallerRegOrRate()));
             }
             if (near(first, lnK) && near(kept, lnK)) {
-                if (learned(accuracy, majority)) {
+                // After an explosion the kept model near ln K is the untrained start (or close to it):
+                // its accuracy is the random start's, not slow learning, and a larger rate the wrong advice.
+                if (learned(accuracy, majority) && !exploded) {
                     String end = String.format(Locale.ROOT, setup.stoppedEarly()
                             ? "%.4f with the weights early stopping kept" : "it ended at %.4f", kept);
                     warnings.add(new Warning(String.format(Locale.ROOT, "the loss barely moved from ln %d = %.4f (%s) "
                             + "while the training accuracy rose to %.2f: %s", training.classes(), lnK, end, accuracy,
                             setup.moreLearning()), null));
                 } else {
-                    // After an explosion a larger rate is the wrong advice: the explosion's stands alone.
                     String advice = exploded ? null : setup.standardized() ? setup.moreLearning()
                             : "--standardize the features, or " + setup.moreLearning();
                     warnings.add(new Warning(String.format(Locale.ROOT, "the loss stayed at ln %d = %.4f: the network "

@@ -139,6 +139,18 @@ class LearningCheckTest {
                 + "try a smaller --lr", check.reason());
     }
 
+    /**
+     * After an explosion, the starting weights early stopping fell back on are not a slowly learning
+     * model, whatever accuracy the random start happens to have: no advice to raise the rate.
+     */
+    @Test
+    void anExplosionIsNotFollowedByAdviceToRaiseTheRate() {
+        String text = warnings(LearningCheck.of(new float[] {1.0977f, 9787.79f, 5000f}, 1.0977f, 0.56f, threeClasses(),
+                null, Float.NaN, new LearningCheck.Setup(true, true, "--epochs", true, false)));
+        assertTrue(text.startsWith("vecnet train: warning: the loss rose to 9787.79"), text);
+        assertFalse(text.contains("larger --lr"), text);
+    }
+
     /** With early stopping, the loss judged is that of the weights it kept, not the last epoch's. */
     @Test
     void earlyStoppingsKeptWeightsAreJudgedNotTheLastEpochs() {
