@@ -68,10 +68,17 @@ public final class VecnetCommand implements Runnable {
         };
     }
 
-    /** A file option's path; an empty one would name the working directory. */
+    /**
+     * A file option's path. An empty one would name the working directory, and Path drops a trailing
+     * separator, which would turn a directory's name ({@code results/}) into a file's.
+     */
     private static Path path(String value) {
         if (value.isEmpty()) {
             throw new CommandLine.TypeConversionException("an empty file name names no file");
+        }
+        if (value.endsWith("/") || value.endsWith(java.io.File.separator)) {
+            throw new CommandLine.TypeConversionException(value + " ends in a separator, so it names a directory, "
+                    + "not a file");
         }
         return Path.of(value);
     }

@@ -50,6 +50,19 @@ class BadInputTest {
     }
 
     @Test
+    void aNameEndingInASeparatorIsADirectorysNotAFilesAndNothingIsWritten() {
+        for (String[] args : new String[][] {{"data", "spiral", "--out", dir.resolve("sp.csv") + "/"},
+                {"plot", "--data", "spiral", "--out", dir.resolve("x.jpg") + "/"},
+                {"train", "--data", dir.resolve("in.csv") + "/"}}) {
+            Cli.Run run = Cli.run(args);
+            assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode(), run.err());
+            assertTrue(run.err().contains("/ ends in a separator, so it names a directory, not a file"), run.err());
+        }
+        assertFalse(Files.exists(dir.resolve("sp.csv")));
+        assertFalse(Files.exists(dir.resolve("x.jpg")));
+    }
+
+    @Test
     void anOutputUnderAFileSaysItIsAFile() throws IOException {
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
         Path under = file.resolve("m.vnet");
