@@ -42,12 +42,18 @@ final class LearningCheck {
     /**
      * What the fixes a warning suggests depend on: whether the features were standardized, whether
      * early stopping ended the run (else it ran to its length, which {@code lengthOption} sets),
-     * whether the L2 term outweighed the data term at the start ({@link #l2Dominates}).
+     * whether the L2 term outweighed the data term at the start ({@link #l2Dominates}), whether there
+     * was an L2 term at all.
      */
     record Setup(boolean standardized, boolean stoppedEarly, String lengthOption, boolean keptStartingWeights,
-                 boolean l2Dominates) {
+                 boolean l2Dominates, boolean regularized) {
         Setup(boolean standardized, boolean stoppedEarly, String lengthOption) {
-            this(standardized, stoppedEarly, lengthOption, false, false);
+            this(standardized, stoppedEarly, lengthOption, false, false, false);
+        }
+
+        Setup(boolean standardized, boolean stoppedEarly, String lengthOption, boolean keptStartingWeights,
+              boolean l2Dominates) {
+            this(standardized, stoppedEarly, lengthOption, keptStartingWeights, l2Dominates, false);
         }
 
         /** The suggestion for a loss that rose: a smaller --reg when the L2 term drove it, else a smaller rate. */
@@ -156,8 +162,11 @@ final class LearningCheck {
                     + "always answering the most common class (%.4f): what the model learned does not carry over to "
                     + "rows it has not seen", heldAccuracy, majorityShare(held)), null));
         }
+        // With no other advice, a model at ln K that was regularised is likely one the L2 term shrank to
+        // nothing, however small that term was at the start.
+        boolean l2Collapsed = setup.regularized() && near(kept, Math.log(training.classes()));
         String fix = warnings.stream().map(Warning::advice).filter(advice -> advice != null).findFirst()
-                .orElse(setup.l2Dominates() ? SMALLER_REG : null);
+                .orElse(setup.l2Dominates() || l2Collapsed ? SMALLER_REG : null);
         String advice = fix == null ? "" : "; " + fix;
         String useless = setup.keptStartingWeights()
                 ? "no epoch improved on the starting weights, so early stopping kept them: the model is untrained"

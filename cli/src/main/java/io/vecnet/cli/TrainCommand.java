@@ -191,7 +191,7 @@ final class TrainCommand implements Callable<Integer> {
         LearningCheck check = LearningCheck.of(losses, keptLoss(result, losses, training, config), accuracy, training,
                 held, result.validation() == null ? Float.NaN : result.validation().accuracy(),
                 new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size()),
-                        keptStartingWeights(initial, result), l2Dominates));
+                        keptStartingWeights(initial, result), l2Dominates, config.l2() > 0));
         check.warn(spec.commandLine().getErr());
         if (result.iterations() == 0) {
             spec.commandLine().getErr().println("vecnet train: warning: no step was taken (--iterations 0): the model "

@@ -151,6 +151,19 @@ class LearningCheckTest {
         assertFalse(text.contains("larger --lr"), text);
     }
 
+    /** A regularised model that ends at ln K, useless, was likely shrunk to nothing by the L2 term. */
+    @Test
+    void aRegularisedModelBackAtLnKIsAdvisedASmallerReg() {
+        float[] shrunk = {1.1220f, 1.0990f, 1.0986f};
+        LearningCheck regularised = LearningCheck.of(shrunk, 1.0986f, 1 / 3f, threeClasses(), null, Float.NaN,
+                new LearningCheck.Setup(true, false, "--iterations", false, false, true));
+        assertTrue(regularised.useless());
+        assertTrue(regularised.reason().endsWith("; try a smaller --reg"), regularised.reason());
+        LearningCheck unregularised = LearningCheck.of(shrunk, 1.0986f, 1 / 3f, threeClasses(), null, Float.NaN,
+                new LearningCheck.Setup(true, false, "--iterations", false, false, false));
+        assertFalse(unregularised.reason().contains("--reg"), unregularised.reason());
+    }
+
     /** With early stopping, the loss judged is that of the weights it kept, not the last epoch's. */
     @Test
     void earlyStoppingsKeptWeightsAreJudgedNotTheLastEpochs() {
