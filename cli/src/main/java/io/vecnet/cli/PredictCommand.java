@@ -74,7 +74,7 @@ final class PredictCommand implements Callable<Integer> {
         Predictions predictions = Predictions.of(model, examples, kernels);
         PrintWriter stdout = spec.commandLine().getOut();
         // Predictions on standard output are data for another program: the summary then goes to stderr.
-        PrintWriter summary = out == null ? spec.commandLine().getErr() : stdout;
+        PrintWriter summary = out == null || StandardOutput.isWhereItGoes(out) ? spec.commandLine().getErr() : stdout;
         if (out == null) {
             predictions.writeCsv(stdout, probabilities);
             StandardOutput.requireWritten(stdout);
@@ -84,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
                 predictions.writeCsv(writer, probabilities);
                 writer.flush();
             });
-            stdout.println("wrote " + Recipe.counted(examples.features().rows(), "prediction") + " to " + out);
+            summary.println("wrote " + Recipe.counted(examples.features().rows(), "prediction") + " to " + out);
         }
         if (examples.labelled()) {
             predictions.writeSummary(summary);

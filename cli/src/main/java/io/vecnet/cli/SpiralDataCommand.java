@@ -37,7 +37,9 @@ final class SpiralDataCommand implements Callable<Integer> {
             CsvDataset.write(data, stdout);
         } else {
             CsvDataset.write(data, out);
-            stdout.println("wrote " + data.size() + " points of " + data.classes() + " classes to " + out);
+            PrintWriter text = StandardOutput.isWhereItGoes(out) ? spec.commandLine().getErr() : stdout;
+            text.println("wrote " + data.size() + " points of " + data.classes() + " classes to " + out);
+            text.flush();
         }
         stdout.flush();
         return 0;

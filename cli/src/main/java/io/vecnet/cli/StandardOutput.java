@@ -10,6 +10,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The writer for standard output that remembers why a write failed. A PrintWriter, like System.out,
@@ -23,6 +26,22 @@ final class StandardOutput extends PrintWriter {
         super(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
         this.stream = stream;
     }
+
+    /**
+     * Whether {@code path} is where this process's standard output goes ({@code /dev/stdout}, or the
+     * file or pipe it is redirected to): a command's own lines must then go to stderr, or they would
+     * end up inside the image, model or CSV file written there.
+     */
+    static boolean isWhereItGoes(Path path) {
+        try {
+            Object stdout = Files.readAttributes(STANDARD_OUTPUT, BasicFileAttributes.class).fileKey();
+            return stdout != null && stdout.equals(Files.readAttributes(path, BasicFileAttributes.class).fileKey());
+        } catch (IOException e) {
+            return false; // an output that does not exist yet, or a system without /dev/fd
+        }
+    }
+
+    private static final Path STANDARD_OUTPUT = Path.of("/dev/fd/1");
 
     /** This process's standard output, in the encoding {@code System.out} uses. */
     static StandardOutput open() {

@@ -67,6 +67,22 @@ final class ForkedCli {
         return runWithoutReadingOutput(directory, ProcessBuilder.Redirect.to(stdout.toFile()), args);
     }
 
+    /** Runs vecnet with its standard output a pipe, as in {@code vecnet ... | program}, and returns the bytes read from it. */
+    static byte[] runIntoPipe(Path directory, String... args) throws IOException, InterruptedException {
+        Path stderr = Files.createTempFile("vecnet-cli", ".err");
+        try {
+            Process process = launch(directory, List.of(), ProcessBuilder.Redirect.PIPE, stderr, args);
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new AssertionError("vecnet failed: " + Files.readString(stderr, StandardCharsets.UTF_8));
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(stderr);
+        }
+    }
+
     /** Runs vecnet with a standard output whose reader has already gone, as in {@code vecnet ... | head -0}. */
     static Result runWithOutputClosed(Path directory, String... args) throws IOException, InterruptedException {
         return runWithoutReadingOutput(directory, ProcessBuilder.Redirect.PIPE, args);
