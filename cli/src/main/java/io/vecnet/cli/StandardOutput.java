@@ -35,13 +35,16 @@ final class StandardOutput extends PrintWriter {
     static boolean isWhereItGoes(Path path) {
         try {
             Object stdout = Files.readAttributes(STANDARD_OUTPUT, BasicFileAttributes.class).fileKey();
-            return stdout != null && stdout.equals(Files.readAttributes(path, BasicFileAttributes.class).fileKey());
+            Object target = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            // /dev/null mixes nothing: with standard output sent there too, the lines stay where they were sent.
+            return stdout != null && stdout.equals(target) && !Files.isSameFile(path, NULL_DEVICE);
         } catch (IOException e) {
             return false; // an output that does not exist yet, or a system without /dev/fd
         }
     }
 
     private static final Path STANDARD_OUTPUT = Path.of("/dev/fd/1");
+    private static final Path NULL_DEVICE = Path.of("/dev/null");
 
     /** This process's standard output, in the encoding {@code System.out} uses. */
     static StandardOutput open() {
