@@ -140,6 +140,20 @@ class LauncherIT {
     }
 
     @Test
+    void aCollectorChosenInVecnetJavaOptsReplacesTheLaunchersOwn() throws Exception {
+        ProcessBuilder builder = launcher(List.of("./vecnet", "info"));
+        builder.environment().put("VECNET_JAVA_OPTS", "-XX:+UseG1GC");
+        builder.environment().put("VECNET_AOT", "0");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), err);
+        assertTrue(out.contains("kernels:"), out);
+    }
+
+    @Test
     void aBadFileGivesOneLineAndExitCodeOne() throws Exception {
         Path csv = ROOT.resolve("cli").resolve(Cli.BAD).resolve("not-a-number.csv");
         Result result = vecnet("train", "--data", csv.toString());
