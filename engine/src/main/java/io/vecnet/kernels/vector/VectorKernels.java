@@ -22,11 +22,14 @@ import jdk.incubator.vector.VectorOperators;
 public final class VectorKernels implements Kernels {
     /**
      * Element-wise updates over at least this many floats (the optimisers' steps over a network's
-     * parameters) are split over the workers. Measured here on two threads: axpy ties at 8,192 floats
-     * and is 1.3x faster at 16,384, Adam's step 2.6x to 3.4x faster from there (each core then holds half
-     * of the four arrays in its own caches).
+     * parameters) are split over the workers. Timed alone on two threads, axpy ties at 8,192 floats and
+     * Adam's step is 2.6x to 3.4x faster from 16,384 (each core then holds half of the four arrays in
+     * its own caches). In a training loop the helper must first fetch the gradient the training thread
+     * has just written, and the training thread then the parameters the helper updated: an epoch of
+     * Adam on 200-row batches ran 13% slower on two threads with 26,710 parameters split, no faster
+     * with 79,510, and 1.1x faster with 203,530 (bench's SmallBatchThreadsBenchmark, adam-epoch).
      */
-    static final int ELEMENTWISE_PARALLEL_THRESHOLD = 1 << 14;
+    static final int ELEMENTWISE_PARALLEL_THRESHOLD = 1 << 17;
     private final Workers workers;
 
     /** Single-threaded vector kernels. */
