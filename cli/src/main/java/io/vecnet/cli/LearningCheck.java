@@ -51,11 +51,6 @@ final class LearningCheck {
             this(standardized, stoppedEarly, lengthOption, false, false, false);
         }
 
-        Setup(boolean standardized, boolean stoppedEarly, String lengthOption, boolean keptStartingWeights,
-              boolean l2Dominates) {
-            this(standardized, stoppedEarly, lengthOption, keptStartingWeights, l2Dominates, false);
-        }
-
         /** The suggestion for a loss that rose: a smaller --reg when the L2 term drove it, else a smaller rate. */
         String smallerRegOrRate() {
             return l2Dominates ? SMALLER_REG : "try a smaller --lr" + orStandardize();

@@ -93,8 +93,7 @@ final class PlotCommand implements Callable<Integer> {
         }
         BoundaryPlot.draw(points.data(), points.classNames(), points.featureNames(), model, KernelProvider.get(), width,
                 height).write(out);
-        (StandardOutput.isWhereItGoes(out) ? spec.commandLine().getErr() : spec.commandLine().getOut())
-                .println("drew " + Recipe.counted(points.data().size(), "point")
+        StandardOutput.forText(spec.commandLine(), out).println("drew " + Recipe.counted(points.data().size(), "point")
                 + (model == null ? "" : " and the " + model.network().spec().describe() + " model's decision regions") + " in " + out);
         return 0;
     }

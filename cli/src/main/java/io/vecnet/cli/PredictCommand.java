@@ -74,7 +74,7 @@ final class PredictCommand implements Callable<Integer> {
         Predictions predictions = Predictions.of(model, examples, kernels);
         PrintWriter stdout = spec.commandLine().getOut();
         // Predictions on standard output are data for another program: the summary then goes to stderr.
-        PrintWriter summary = out == null || StandardOutput.isWhereItGoes(out) ? spec.commandLine().getErr() : stdout;
+        PrintWriter summary = out == null ? spec.commandLine().getErr() : StandardOutput.forText(spec.commandLine(), out);
         if (out == null) {
             predictions.writeCsv(stdout, probabilities);
             StandardOutput.requireWritten(stdout);

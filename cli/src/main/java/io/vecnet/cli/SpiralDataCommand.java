@@ -37,7 +37,7 @@ final class SpiralDataCommand implements Callable<Integer> {
             CsvDataset.write(data, stdout);
         } else {
             CsvDataset.write(data, out);
-            PrintWriter text = StandardOutput.isWhereItGoes(out) ? spec.commandLine().getErr() : stdout;
+            PrintWriter text = StandardOutput.forText(spec.commandLine(), out);
             text.println("wrote " + data.size() + " points of " + data.classes() + " classes to " + out);
             text.flush();
         }

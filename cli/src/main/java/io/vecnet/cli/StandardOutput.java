@@ -12,7 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import picocli.CommandLine;
 
 /**
  * The writer for standard output that remembers why a write failed. A PrintWriter, like System.out,
@@ -28,16 +28,24 @@ final class StandardOutput extends PrintWriter {
     }
 
     /**
-     * Whether {@code path} is where this process's standard output goes ({@code /dev/stdout}, or the
-     * file or pipe it is redirected to): a command's own lines must then go to stderr, or they would
-     * end up inside the image, model or CSV file written there.
+     * The writer for a command's own lines: its standard error when one of {@code outputs} (null ones
+     * aside) is where its standard output goes ({@code /dev/stdout}, or the file or pipe that is
+     * redirected to), where the lines would end up inside the image, model or CSV file written there;
+     * else its standard output.
      */
-    static boolean isWhereItGoes(Path path) {
+    static PrintWriter forText(CommandLine commandLine, Path... outputs) {
+        for (Path output : outputs) {
+            if (output != null && isWhereItGoes(output)) {
+                return commandLine.getErr();
+            }
+        }
+        return commandLine.getOut();
+    }
+
+    private static boolean isWhereItGoes(Path path) {
         try {
-            Object stdout = Files.readAttributes(STANDARD_OUTPUT, BasicFileAttributes.class).fileKey();
-            Object target = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
             // /dev/null mixes nothing: with standard output sent there too, the lines stay where they were sent.
-            return stdout != null && stdout.equals(target) && !Files.isSameFile(path, NULL_DEVICE);
+            return Files.isSameFile(path, STANDARD_OUTPUT) && !Files.isSameFile(path, NULL_DEVICE);
         } catch (IOException e) {
             return false; // an output that does not exist yet, or a system without /dev/fd
         }

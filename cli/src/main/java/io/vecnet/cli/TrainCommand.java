@@ -151,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         requireWritable(saveFile);
         requireWritable(plotFile);
-        PrintWriter out = textOutput();
+        PrintWriter out = StandardOutput.forText(spec.commandLine(), saveFile, plotFile);
         Rng rng = new Rng(seed);
         Prepared data = prepare(rng);
         NetworkSpec shape = data.shape();
@@ -277,19 +277,12 @@ final class TrainCommand implements Callable<Integer> {
         return losses;
     }
 
-    /** Standard output for the run's lines, or stderr when the model or the plot is written to standard output. */
-    private PrintWriter textOutput() {
-        boolean fileOnStdout = saveFile != null && StandardOutput.isWhereItGoes(saveFile)
-                || plotFile != null && StandardOutput.isWhereItGoes(plotFile);
-        return fileOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
-    }
-
     /** Draws --plot, if asked for, also for a run that failed or diverged: that is when the curve shows most. */
     private void drawLossCurve(TrainingReport report) throws IOException {
         if (plotFile == null || report.curve().losses().length == 0) {
             return;
         }
-        PrintWriter out = textOutput();
+        PrintWriter out = StandardOutput.forText(spec.commandLine(), saveFile, plotFile);
         LossPlot.draw(report.curve(), 800, 500).write(plotFile);
         out.println("drew the loss curve in " + plotFile);
         out.flush();

@@ -133,7 +133,7 @@ class LearningCheckTest {
     @Test
     void keptStartingWeightsAreAFailure() {
         LearningCheck check = LearningCheck.of(new float[] {1.0986f, 4e4f, 2e5f}, 1.0986f, 0.56f, threeClasses(), null,
-                Float.NaN, new LearningCheck.Setup(true, true, "--epochs", true, false));
+                Float.NaN, new LearningCheck.Setup(true, true, "--epochs", true, false, false));
         assertTrue(check.useless());
         assertEquals("no epoch improved on the starting weights, so early stopping kept them: the model is untrained; "
                 + "try a smaller --lr", check.reason());
@@ -146,7 +146,7 @@ class LearningCheckTest {
     @Test
     void anExplosionIsNotFollowedByAdviceToRaiseTheRate() {
         String text = warnings(LearningCheck.of(new float[] {1.0977f, 9787.79f, 5000f}, 1.0977f, 0.56f, threeClasses(),
-                null, Float.NaN, new LearningCheck.Setup(true, true, "--epochs", true, false)));
+                null, Float.NaN, new LearningCheck.Setup(true, true, "--epochs", true, false, false)));
         assertTrue(text.startsWith("vecnet train: warning: the loss rose to 9787.79"), text);
         assertFalse(text.contains("larger --lr"), text);
     }
@@ -198,7 +198,7 @@ class LearningCheckTest {
     /** When the L2 term was most of the loss from the start, the advice is a smaller --reg, not a rate. */
     @Test
     void aLossTheL2TermDrivesIsAdvisedASmallerReg() {
-        LearningCheck.Setup l2 = new LearningCheck.Setup(true, false, "--epochs", false, true);
+        LearningCheck.Setup l2 = new LearningCheck.Setup(true, false, "--epochs", false, true, false);
         float[] huge = {2.52e28f, 2.52e28f, 2.52e28f};
         LearningCheck stuck = LearningCheck.of(huge, 1 / 3f, threeClasses(), l2);
         assertEquals("vecnet train: warning: the loss never fell below 2.52000e+28, far above ln 3 = 1.0986 where a "
