@@ -40,15 +40,16 @@ final class LearningCheck {
     }
 
     /**
-     * What the fixes a warning suggests depend on: whether the features were standardized, whether
-     * early stopping ended the run (else it ran to its length, which {@code lengthOption} sets),
+     * What the fixes a warning suggests depend on: whether the features are on a unit scale already
+     * (standardized, or the built-in spiral's, within [-1, 1]), where --standardize would fix nothing;
+     * whether early stopping ended the run (else it ran to its length, which {@code lengthOption} sets),
      * whether the L2 term outweighed the data term at the start ({@link #l2Dominates}), whether there
      * was an L2 term at all.
      */
-    record Setup(boolean standardized, boolean stoppedEarly, String lengthOption, boolean keptStartingWeights,
+    record Setup(boolean unitScale, boolean stoppedEarly, String lengthOption, boolean keptStartingWeights,
                  boolean l2Dominates, boolean regularized) {
-        Setup(boolean standardized, boolean stoppedEarly, String lengthOption) {
-            this(standardized, stoppedEarly, lengthOption, false, false, false);
+        Setup(boolean unitScale, boolean stoppedEarly, String lengthOption) {
+            this(unitScale, stoppedEarly, lengthOption, false, false, false);
         }
 
         /** The suggestion for a loss that rose: a smaller --reg when the L2 term drove it, else a smaller rate. */
@@ -61,9 +62,9 @@ final class LearningCheck {
             return stoppedEarly ? "try a larger --lr" : "try more " + lengthOption + " or a larger --lr";
         }
 
-        /** The suggestion of standardizing, only where the features were not. */
+        /** The suggestion of standardizing, only where the features are not on a unit scale. */
         String orStandardize() {
-            return standardized ? "" : ", or --standardize the features";
+            return unitScale ? "" : ", or --standardize the features";
         }
     }
 
@@ -120,7 +121,7 @@ final class LearningCheck {
                 warnings.add(new Warning("the loss never fell below " + Text.loss(Math.min(first, lowest))
                         + String.format(Locale.ROOT, ", far above ln %d = %.4f where a network that knows nothing "
                         + "starts: %s", training.classes(), lnK, cause), setup.l2Dominates() ? SMALLER_REG
-                        : setup.standardized() ? "try a smaller --lr" : "--standardize the features"));
+                        : setup.unitScale() ? "try a smaller --lr" : "--standardize the features"));
             }
             if (exploded && !recovered) {
                 warnings.add(new Warning(String.format(Locale.ROOT, "the loss rose to %.6g (it began at %s): the "
@@ -138,7 +139,7 @@ final class LearningCheck {
                             + "while the training accuracy rose to %.2f: %s", training.classes(), lnK, end, accuracy,
                             setup.moreLearning()), null));
                 } else {
-                    String advice = exploded ? null : setup.standardized() ? setup.moreLearning()
+                    String advice = exploded ? null : setup.unitScale() ? setup.moreLearning()
                             : "--standardize the features, or " + setup.moreLearning();
                     warnings.add(new Warning(String.format(Locale.ROOT, "the loss stayed at ln %d = %.4f: the network "
                             + "learned nothing", training.classes(), lnK), advice));

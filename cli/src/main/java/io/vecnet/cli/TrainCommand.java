@@ -190,8 +190,9 @@ final class TrainCommand implements Callable<Integer> {
         boolean l2Dominates = LearningCheck.l2Dominates(losses, l2Term(initial, config, kernels));
         LearningCheck check = LearningCheck.of(losses, keptLoss(result, losses, training, config), accuracy, training,
                 held, result.validation() == null ? Float.NaN : result.validation().accuracy(),
-                new LearningCheck.Setup(scaler != null, result.stoppedEarly(), lengthOption(config, training.size()),
-                        keptStartingWeights(initial, result), l2Dominates, config.l2() > 0));
+                new LearningCheck.Setup(onUnitScale(scaler), result.stoppedEarly(),
+                        lengthOption(config, training.size()), keptStartingWeights(initial, result), l2Dominates,
+                        config.l2() > 0));
         check.warn(spec.commandLine().getErr());
         if (result.iterations() == 0) {
             spec.commandLine().getErr().println("vecnet train: warning: no step was taken (--iterations 0): the model "
@@ -308,6 +309,11 @@ final class TrainCommand implements Callable<Integer> {
     /** Whether the run stepped, yet returned the weights it started from: early stopping found no better epoch. */
     private static boolean keptStartingWeights(Mlp initial, TrainingResult result) {
         return result.iterations() > 0 && Arrays.equals(initial.parameters(), result.model().parameters());
+    }
+
+    /** Standardized features, or the spiral's, whose coordinates lie within [-1, 1]: nothing to --standardize. */
+    private boolean onUnitScale(Standardizer scaler) {
+        return scaler != null || dataFile == null;
     }
 
     /** The option that set how long this run could be, for a warning that suggests a longer one. */

@@ -179,6 +179,22 @@ class TrainCommandTest {
         assertFalse(stuck.err().contains("--lr"), stuck.err());
     }
 
+    /**
+     * The spiral's coordinates already lie within [-1, 1], where standardizing leads: a run on it that
+     * explodes or learns nothing is advised on its rate, not told to --standardize.
+     */
+    @Test
+    void aFailedRunOnTheSpiralIsNotToldToStandardize() {
+        Cli.Run exploded = Cli.run("train", "--model", "linear", "--lr", "1000", "--quiet");
+        assertEquals(VecnetCommand.EXIT_FAILURE, exploded.exitCode(), exploded.err());
+        assertTrue(exploded.err().endsWith("; try a smaller --lr\n"), exploded.err());
+        Cli.Run stuck = Cli.run("train", "--lr", "0.00001", "--iterations", "100", "--quiet");
+        assertEquals(VecnetCommand.EXIT_FAILURE, stuck.exitCode(), stuck.err());
+        assertTrue(stuck.err().contains("warning: the loss stayed at ln 3 = 1.0986"), stuck.err());
+        assertTrue(stuck.err().endsWith("; try more --iterations or a larger --lr\n"), stuck.err());
+        assertFalse(exploded.err().contains("--standardize") || stuck.err().contains("--standardize"));
+    }
+
     /** Errors about the learning rate name the option the user typed; --lr and its alias --step are one option. */
     @Test
     void learningRateErrorsNameTheOptionGiven() {
