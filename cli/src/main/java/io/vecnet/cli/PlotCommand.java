@@ -69,6 +69,7 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        StandardOutput.keepDiagnosticsOut(spec.commandLine(), out);
         require(width >= 200 && width <= 10_000, "--width must be 200 to 10000, got " + width);
         require(height >= 200 && height <= 10_000, "--height must be 200 to 10000, got " + height);
         boolean generated = data.equals(SPIRAL);

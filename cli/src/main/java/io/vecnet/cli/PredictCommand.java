@@ -61,6 +61,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        StandardOutput.keepDiagnosticsOut(spec.commandLine(), out);
         headerOption.check(true, labelColumn);
         DistinctFiles.of(spec).input("--model", modelFile).input("--data", dataFile).output("--out", out).check();
         if (out != null) {

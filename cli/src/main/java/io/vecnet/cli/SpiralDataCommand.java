@@ -31,6 +31,7 @@ final class SpiralDataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        StandardOutput.keepDiagnosticsOut(spec.commandLine(), out);
         Dataset data = spiral.generate(new Rng(spiral.seed));
         PrintWriter stdout = spec.commandLine().getOut();
         if (out == null) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -30,28 +31,48 @@ final class StandardOutput extends PrintWriter {
     /**
      * The writer for a command's own lines: its standard error when one of {@code outputs} (null ones
      * aside) is where its standard output goes ({@code /dev/stdout}, or the file or pipe that is
-     * redirected to), where the lines would end up inside the image, model or CSV file written there;
-     * else its standard output.
+     * redirected to), where the lines would end up inside the image, model or CSV file written there
+     * (its warnings' writer, which {@link #keepDiagnosticsOut} may have moved); else its standard output.
      */
     static PrintWriter forText(CommandLine commandLine, Path... outputs) {
-        for (Path output : outputs) {
-            if (output != null && isWhereItGoes(output)) {
-                return commandLine.getErr();
-            }
-        }
-        return commandLine.getOut();
+        return anyWrittenTo(STANDARD_OUTPUT, outputs) ? commandLine.getErr() : commandLine.getOut();
     }
 
-    private static boolean isWhereItGoes(Path path) {
+    /**
+     * Keeps a command's warnings and errors out of an output written where its standard error goes
+     * ({@code /dev/stderr}, or the file or pipe that is redirected to): they go to its standard
+     * output instead, or nowhere when an output is written there too ({@code --save /dev/stderr
+     * --plot /dev/stdout}, or both streams one file), the exit code alone then telling of a failure.
+     * Called before the command writes anything; the lines {@link #forText} sends to standard error
+     * then go the same way.
+     */
+    static void keepDiagnosticsOut(CommandLine commandLine, Path... outputs) {
+        if (anyWrittenTo(STANDARD_ERROR, outputs)) {
+            commandLine.setErr(anyWrittenTo(STANDARD_OUTPUT, outputs) ? new PrintWriter(Writer.nullWriter())
+                    : commandLine.getOut());
+        }
+    }
+
+    private static boolean anyWrittenTo(Path stream, Path... outputs) {
+        for (Path output : outputs) {
+            if (output != null && isWhere(stream, output)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWhere(Path stream, Path path) {
         try {
-            // /dev/null mixes nothing: with standard output sent there too, the lines stay where they were sent.
-            return Files.isSameFile(path, STANDARD_OUTPUT) && !Files.isSameFile(path, NULL_DEVICE);
+            // /dev/null mixes nothing: with the stream sent there too, the lines stay where they were sent.
+            return Files.isSameFile(path, stream) && !Files.isSameFile(path, NULL_DEVICE);
         } catch (IOException e) {
             return false; // an output that does not exist yet, or a system without /dev/fd
         }
     }
 
     private static final Path STANDARD_OUTPUT = Path.of("/dev/fd/1");
+    private static final Path STANDARD_ERROR = Path.of("/dev/fd/2");
     private static final Path NULL_DEVICE = Path.of("/dev/null");
 
     /** This process's standard output, in the encoding {@code System.out} uses. */

@@ -144,6 +144,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        StandardOutput.keepDiagnosticsOut(spec.commandLine(), saveFile, plotFile);
         validate();
         DistinctFiles.of(spec).input("--data", dataFile).output("--save", saveFile).output("--plot", plotFile).check();
         if (plotFile != null) {

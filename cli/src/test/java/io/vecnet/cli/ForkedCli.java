@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -83,6 +84,28 @@ final class ForkedCli {
         }
     }
 
+    /**
+     * Runs vecnet with its standard output and error appended to {@code stdout} and {@code stderr},
+     * which may be one file, as with {@code >>f 2>>f}; the caller reads them. Returns the exit code.
+     */
+    static int runAppendingTo(Path directory, Path stdout, Path stderr, String... args)
+            throws IOException, InterruptedException {
+        Process process = launch(directory, List.of(), ProcessBuilder.Redirect.appendTo(stdout.toFile()),
+                ProcessBuilder.Redirect.appendTo(stderr.toFile()), args);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("vecnet did not exit");
+        }
+        return process.exitValue();
+    }
+
+    /** What a file that took the JVM's standard error holds, less the JVM's notice of the incubator module. */
+    static byte[] withoutNotice(byte[] written) {
+        byte[] notice = (INCUBATOR_NOTICE + "\n").getBytes(StandardCharsets.UTF_8);
+        boolean noticed = Arrays.equals(written, 0, Math.min(notice.length, written.length), notice, 0, notice.length);
+        return noticed ? Arrays.copyOfRange(written, notice.length, written.length) : written;
+    }
+
     /** Runs vecnet with a standard output whose reader has already gone, as in {@code vecnet ... | head -0}. */
     static Result runWithOutputClosed(Path directory, String... args) throws IOException, InterruptedException {
         return runWithoutReadingOutput(directory, ProcessBuilder.Redirect.PIPE, args);
@@ -112,6 +135,11 @@ final class ForkedCli {
 
     private static Process launch(Path directory, List<String> jvmOptions, ProcessBuilder.Redirect stdout, Path stderr,
                                   String... args) throws IOException {
+        return launch(directory, jvmOptions, stdout, ProcessBuilder.Redirect.to(stderr.toFile()), args);
+    }
+
+    private static Process launch(Path directory, List<String> jvmOptions, ProcessBuilder.Redirect stdout,
+                                  ProcessBuilder.Redirect stderr, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         command.addAll(List.of("--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC"));
@@ -119,7 +147,7 @@ final class ForkedCli {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), VecnetCommand.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectOutput(stdout).redirectError(stderr.toFile());
+                .redirectOutput(stdout).redirectError(stderr);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("_JAVA_OPTIONS");
