@@ -6,6 +6,8 @@ import static io.vecnet.kernels.vector.VectorMath.SPECIES;
 import io.vecnet.kernels.MatmulForm;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Goto-style GEMM. B is packed into panels NR columns wide (all of it at once when it fits, else
@@ -28,6 +30,13 @@ final class PackedGemm {
             SPECIES.vectorBitSize() == 512 || "aarch64".equals(System.getProperty("os.arch"));
     static final int MR = WIDE_REGISTER_FILE ? 5 : 3;
     static final int NR = (WIDE_REGISTER_FILE ? 2 : 3) * LANES;
+    /**
+     * The smallest species of at least MR lanes, to copy a panel's MR floats of a row of A in one
+     * vector ({@link #packTransposedA}); null where the CPU's vectors are narrower (NEON with MR = 5).
+     */
+    private static final VectorSpecies<Float> ROW_COPY = rowCopySpecies();
+    /** Panels {@link #packTransposedA} fills together: MR-float pieces of a row adding up to about 64 floats. */
+    private static final int TRANSPOSED_A_GROUP_PANELS = 64 / MR;
     /**
      * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers.
      * Timed alone, with both cores' caches holding the operands, a split pays from 2^19 (a square
@@ -85,6 +94,11 @@ final class PackedGemm {
                            float[] c, int cOffset, int m, int k, int n) {
     }
 
+    private static VectorSpecies<Float> rowCopySpecies() {
+        int bits = Math.max(128, Integer.highestOneBit(2 * MR - 1) * Float.SIZE);
+        return bits <= SPECIES.vectorBitSize() ? VectorSpecies.of(float.class, VectorShape.forBitSize(bits)) : null;
+    }
+
     private static int roundUp(int value, int multiple) {
         return (value + multiple - 1) / multiple * multiple;
     }
@@ -99,13 +113,13 @@ final class PackedGemm {
      */
     private static void multiplyBlock(Product product, boolean accumulate, int rowStart, int rowEnd, int colStart,
                                       int colEnd) {
-        if (!accumulate) {
+        int k = product.k();
+        if (!accumulate && k == 0) {
             for (int i = rowStart; i < rowEnd; i++) {
                 int cRow = product.cOffset() + i * product.n();
                 Arrays.fill(product.c(), cRow + colStart, cRow + colEnd, 0f);
             }
         }
-        int k = product.k();
         int kc = depth(k, product.blocking().kc());
         int mcMax = product.blocking().mc();
         int strip = roundUp(colEnd - colStart, NR);
@@ -121,14 +135,16 @@ final class PackedGemm {
                 }
                 for (int ic = rowStart; ic < rowEnd; ic += mcMax) {
                     for (int pc = 0; pc < k; pc += kc) {
-                        rowBlock(product, aPack, bPack, pc * ncMax, ic, pc, kc, jc, nc, rowEnd, colEnd);
+                        rowBlock(product, !accumulate && pc == 0, aPack, bPack, pc * ncMax, ic, pc, kc, jc, nc,
+                                rowEnd, colEnd);
                     }
                 }
             } else {
                 for (int pc = 0; pc < k; pc += kc) {
                     packB(product, pc, Math.min(kc, k - pc), jc, nc, bPack, 0);
                     for (int ic = rowStart; ic < rowEnd; ic += mcMax) {
-                        rowBlock(product, aPack, bPack, 0, ic, pc, kc, jc, nc, rowEnd, colEnd);
+                        rowBlock(product, !accumulate && pc == 0, aPack, bPack, 0, ic, pc, kc, jc, nc, rowEnd,
+                                colEnd);
                     }
                 }
             }
@@ -137,16 +153,18 @@ final class PackedGemm {
 
     /**
      * Packs the MC x KC block of A at (ic, pc) and runs it against the packed B block at bPackStart,
-     * one B panel at a time so that the panel stays in L1 while every A panel passes it.
+     * one B panel at a time so that the panel stays in L1 while every A panel passes it. With
+     * overwrite, the block's products replace C's elements instead of adding to them: the first KC
+     * block of a product that does not accumulate, which spares clearing C and reading the zeros back.
      */
-    private static void rowBlock(Product product, float[] aPack, float[] bPack, int bPackStart,
+    private static void rowBlock(Product product, boolean overwrite, float[] aPack, float[] bPack, int bPackStart,
                                  int ic, int pc, int kc, int jc, int nc, int rowEnd, int colEnd) {
         int mc = Math.min(product.blocking().mc(), rowEnd - ic);
         int depth = Math.min(kc, product.k() - pc);
         packA(product, pc, depth, ic, mc, aPack);
         for (int jr = 0; jr < nc; jr += NR) {
             for (int ir = 0; ir < mc; ir += MR) {
-                tile(aPack, ir * depth, bPack, bPackStart + jr * depth, depth,
+                tile(overwrite, aPack, ir * depth, bPack, bPackStart + jr * depth, depth,
                         product.c(), product.cOffset(), product.n(), ic + ir, jc + jr, rowEnd, colEnd);
             }
         }
@@ -225,67 +243,97 @@ final class PackedGemm {
     }
 
     /**
-     * Full panels of the ATB form. Reading one stored row of A across all panels before the next
-     * keeps the reads sequential: panel by panel, they were kc interleaved streams of MR floats,
-     * 8% slower on a weight gradient with k = 60000 (784 x 60000 x 256) and no faster on small ones.
+     * Full panels of the ATB form, a group of panels at a time: for each stored row of A in the KC
+     * block, the group's MR-float pieces of it (about one 256-byte stretch). Row by row across all
+     * panels, each row wrote one piece into every panel, a line per panel; the panels lie kc·MR floats
+     * apart, which maps those lines onto a few L1 sets, so they were evicted before the next row
+     * filled them. Panel by panel, the reads of a k = 60000 weight gradient were kc interleaved
+     * streams of MR floats, 8% slower. Each piece moves as one vector of {@link #ROW_COPY} lanes; the
+     * lanes past MR land on the next row's slots of the same panel, which the next row then
+     * overwrites, so only the last row, and a read that would pass the end of A, go float by float.
      */
     private static void packTransposedA(Product product, int pc, int kc, int ic, int full, float[] aPack) {
-        float[] a = product.a();
-        int m = product.m();
-        for (int p = 0; p < kc; p++) {
-            int src = product.aOffset() + (pc + p) * m + ic;
-            for (int ir = 0, dst = p * MR; ir < full; ir += MR, dst += kc * MR) {
-                for (int r = 0; r < MR; r++) {
-                    aPack[dst + r] = a[src + ir + r];
-                }
+        int groupRows = TRANSPOSED_A_GROUP_PANELS * MR;
+        for (int group = 0; group < full; group += groupRows) {
+            int groupEnd = Math.min(full, group + groupRows);
+            for (int p = 0; p < kc; p++) {
+                packTransposedRow(product, pc, kc, ic, p, group, groupEnd, aPack);
             }
         }
     }
 
-    /** The last panel, of fewer than MR rows, zero-padded to MR. */
+    /** Row pc + p of the stored A, columns ic + [from, to), into its panels' slots for p. */
+    private static void packTransposedRow(Product product, int pc, int kc, int ic, int p, int from, int to,
+                                          float[] aPack) {
+        float[] a = product.a();
+        int src = product.aOffset() + (pc + p) * product.m() + ic;
+        int vectorEnd = ROW_COPY == null || p == kc - 1
+                ? from : Math.min(to, a.length - src - ROW_COPY.length() + 1);
+        int ir = from, dst = from * kc + p * MR;
+        for (; ir < vectorEnd; ir += MR, dst += kc * MR) {
+            FloatVector.fromArray(ROW_COPY, a, src + ir).intoArray(aPack, dst);
+        }
+        for (; ir < to; ir += MR, dst += kc * MR) {
+            for (int r = 0; r < MR; r++) {
+                aPack[dst + r] = a[src + ir + r];
+            }
+        }
+    }
+
+    /** The last panel, of fewer than MR rows, zero-padded to MR; A is read along its stored rows. */
     private static void packEdgePanel(Product product, int pc, int kc, int i0, int height, float[] aPack,
                                       int panel) {
         float[] a = product.a();
         int m = product.m(), k = product.k();
         Arrays.fill(aPack, panel, panel + kc * MR, 0f);
-        for (int r = 0; r < height; r++) {
-            for (int p = 0, dst = panel + r; p < kc; p++, dst += MR) {
-                aPack[dst] = product.form() == MatmulForm.ATB
-                        ? a[product.aOffset() + (pc + p) * m + i0 + r]
-                        : a[product.aOffset() + (i0 + r) * k + pc + p];
+        if (product.form() == MatmulForm.ATB) {
+            for (int p = 0, dst = panel; p < kc; p++, dst += MR) {
+                System.arraycopy(a, product.aOffset() + (pc + p) * m + i0, aPack, dst, height);
+            }
+        } else {
+            for (int r = 0; r < height; r++) {
+                int src = product.aOffset() + (i0 + r) * k + pc;
+                for (int p = 0, dst = panel + r; p < kc; p++, dst += MR) {
+                    aPack[dst] = a[src + p];
+                }
             }
         }
     }
 
     /**
      * Adds the MR x NR product of one A panel and one B panel to C (from cOffset, row stride n) at
-     * (i0, j0), clipped to rowEnd and colEnd so that parallel blocks never write each other's elements.
+     * (i0, j0), or with overwrite stores it there, clipped to rowEnd and colEnd so that parallel
+     * blocks never write each other's elements.
      */
-    private static void tile(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
+    private static void tile(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
                              float[] c, int cOffset, int n, int i0, int j0, int rowEnd, int colEnd) {
         if (i0 + MR <= rowEnd && j0 + NR <= colEnd) {
-            microKernel(aPack, aPanel, bPack, bPanel, kc, c, cOffset + i0 * n + j0, n);
+            microKernel(overwrite, aPack, aPanel, bPack, bPanel, kc, c, cOffset + i0 * n + j0, n);
         } else {
             float[] tile = Scratch.get(Scratch.Slot.C, MR * NR);
-            Arrays.fill(tile, 0, MR * NR, 0f);
-            microKernel(aPack, aPanel, bPack, bPanel, kc, tile, 0, NR);
-            addEdgeTile(tile, c, cOffset, n, i0, j0, rowEnd, colEnd);
+            microKernel(true, aPack, aPanel, bPack, bPanel, kc, tile, 0, NR);
+            addEdgeTile(overwrite, tile, c, cOffset, n, i0, j0, rowEnd, colEnd);
         }
     }
 
-    /** Adds the product of one A panel and one B panel to the MR x NR tile of target at index (row stride). */
-    private static void microKernel(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
+    /**
+     * Adds the product of one A panel and one B panel to the MR x NR tile of target at index (row
+     * stride), or with overwrite stores it there.
+     */
+    private static void microKernel(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
                                     float[] target, int index, int stride) {
         if (WIDE_REGISTER_FILE) {
-            microKernel5x2(aPack, aPanel, bPack, bPanel, kc, target, index, stride);
+            microKernel5x2(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
         } else {
-            microKernel3x3(aPack, aPanel, bPack, bPanel, kc, target, index, stride);
+            microKernel3x3(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
         }
     }
 
     /**
      * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for a 5 x 2-vector tile, with
-     * the accumulators loaded from and stored back to the target.
+     * the accumulators loaded from and stored back to the target; with overwrite they start at zero
+     * instead, which gives the bits of adding to a cleared target (the first multiply-add of +0
+     * rounds as it would with a loaded +0).
      * <p>
      * Both micro-kernels are written to keep few integers alive across the loop, since C2 spills
      * rather than rematerialises them: the tile's C offsets are recomputed after the loop rather than
@@ -293,13 +341,17 @@ final class PackedGemm {
      * pointer through a vector register every iteration, which cost 15% to 25% of the whole product
      * (bench/README.md).
      */
-    private static void microKernel5x2(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
-                                       float[] target, int index, int stride) {
-        FloatVector c00 = load(target, index), c01 = load(target, index + LANES);
-        FloatVector c10 = load(target, index + stride), c11 = load(target, index + stride + LANES);
-        FloatVector c20 = load(target, index + 2 * stride), c21 = load(target, index + 2 * stride + LANES);
-        FloatVector c30 = load(target, index + 3 * stride), c31 = load(target, index + 3 * stride + LANES);
-        FloatVector c40 = load(target, index + 4 * stride), c41 = load(target, index + 4 * stride + LANES);
+    private static void microKernel5x2(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
+                                       int kc, float[] target, int index, int stride) {
+        FloatVector c00 = start(overwrite, target, index), c01 = start(overwrite, target, index + LANES);
+        FloatVector c10 = start(overwrite, target, index + stride);
+        FloatVector c11 = start(overwrite, target, index + stride + LANES);
+        FloatVector c20 = start(overwrite, target, index + 2 * stride);
+        FloatVector c21 = start(overwrite, target, index + 2 * stride + LANES);
+        FloatVector c30 = start(overwrite, target, index + 3 * stride);
+        FloatVector c31 = start(overwrite, target, index + 3 * stride + LANES);
+        FloatVector c40 = start(overwrite, target, index + 4 * stride);
+        FloatVector c41 = start(overwrite, target, index + 4 * stride + LANES);
         for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 5, bi += 2 * LANES) {
             FloatVector b0 = load(bPack, bi);
             FloatVector b1 = load(bPack, bi + LANES);
@@ -332,17 +384,17 @@ final class PackedGemm {
     }
 
     /** {@link #microKernel5x2} for a 3 x 3-vector tile. */
-    private static void microKernel3x3(float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
-                                       float[] target, int index, int stride) {
-        FloatVector c00 = load(target, index);
-        FloatVector c01 = load(target, index + LANES);
-        FloatVector c02 = load(target, index + 2 * LANES);
-        FloatVector c10 = load(target, index + stride);
-        FloatVector c11 = load(target, index + stride + LANES);
-        FloatVector c12 = load(target, index + stride + 2 * LANES);
-        FloatVector c20 = load(target, index + 2 * stride);
-        FloatVector c21 = load(target, index + 2 * stride + LANES);
-        FloatVector c22 = load(target, index + 2 * stride + 2 * LANES);
+    private static void microKernel3x3(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
+                                       int kc, float[] target, int index, int stride) {
+        FloatVector c00 = start(overwrite, target, index);
+        FloatVector c01 = start(overwrite, target, index + LANES);
+        FloatVector c02 = start(overwrite, target, index + 2 * LANES);
+        FloatVector c10 = start(overwrite, target, index + stride);
+        FloatVector c11 = start(overwrite, target, index + stride + LANES);
+        FloatVector c12 = start(overwrite, target, index + stride + 2 * LANES);
+        FloatVector c20 = start(overwrite, target, index + 2 * stride);
+        FloatVector c21 = start(overwrite, target, index + 2 * stride + LANES);
+        FloatVector c22 = start(overwrite, target, index + 2 * stride + 2 * LANES);
         // Counting A's index to its end rather than p to kc: with a p counter C2 derived both indices
         // from it and kept A's through memory or a vector register, 17% slower at 256 bits. The
         // 5 x 2 loop measured 2% faster with its counter, so each keeps its own form.
@@ -378,14 +430,19 @@ final class PackedGemm {
         return FloatVector.fromArray(SPECIES, array, index);
     }
 
-    private static void addEdgeTile(float[] tile, float[] c, int cOffset, int n, int i0, int j0, int rowEnd,
-                                    int colEnd) {
+    private static FloatVector start(boolean overwrite, float[] target, int index) {
+        return overwrite ? FloatVector.zero(SPECIES) : load(target, index);
+    }
+
+    /** With overwrite, C takes 0 + the tile rather than the tile: a -0 sum stays +0, as when adding to a cleared C. */
+    private static void addEdgeTile(boolean overwrite, float[] tile, float[] c, int cOffset, int n, int i0, int j0,
+                                    int rowEnd, int colEnd) {
         int rows = Math.min(MR, rowEnd - i0);
         int cols = Math.min(NR, colEnd - j0);
         for (int r = 0; r < rows; r++) {
             int cRow = cOffset + (i0 + r) * n + j0;
             for (int col = 0; col < cols; col++) {
-                c[cRow + col] += tile[r * NR + col];
+                c[cRow + col] = (overwrite ? 0f : c[cRow + col]) + tile[r * NR + col];
             }
         }
     }
