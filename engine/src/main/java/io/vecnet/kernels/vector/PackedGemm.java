@@ -6,8 +6,6 @@ import static io.vecnet.kernels.vector.VectorMath.SPECIES;
 import io.vecnet.kernels.MatmulForm;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShape;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Goto-style GEMM. B is packed into panels NR columns wide (all of it at once when it fits, else
@@ -30,13 +28,6 @@ final class PackedGemm {
             SPECIES.vectorBitSize() == 512 || "aarch64".equals(System.getProperty("os.arch"));
     static final int MR = WIDE_REGISTER_FILE ? 5 : 3;
     static final int NR = (WIDE_REGISTER_FILE ? 2 : 3) * LANES;
-    /**
-     * The smallest species of at least MR lanes, to copy a panel's MR floats of a row of A in one
-     * vector ({@link #packTransposedA}); null where the CPU's vectors are narrower (NEON with MR = 5).
-     */
-    private static final VectorSpecies<Float> ROW_COPY = rowCopySpecies();
-    /** Panels {@link #packTransposedA} fills together: MR-float pieces of a row adding up to about 64 floats. */
-    private static final int TRANSPOSED_A_GROUP_PANELS = 64 / MR;
     /**
      * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers.
      * Timed alone, with both cores' caches holding the operands, a split pays from 2^19 (a square
@@ -90,13 +81,8 @@ final class PackedGemm {
     }
 
     /** One product's operands, each row-major from its offset in its array, and its sizes. */
-    private record Product(GemmBlocking blocking, MatmulForm form, float[] a, int aOffset, float[] b, int bOffset,
+    record Product(GemmBlocking blocking, MatmulForm form, float[] a, int aOffset, float[] b, int bOffset,
                            float[] c, int cOffset, int m, int k, int n) {
-    }
-
-    private static VectorSpecies<Float> rowCopySpecies() {
-        int bits = Math.max(128, Integer.highestOneBit(2 * MR - 1) * Float.SIZE);
-        return bits <= SPECIES.vectorBitSize() ? VectorSpecies.of(float.class, VectorShape.forBitSize(bits)) : null;
     }
 
     private static int roundUp(int value, int multiple) {
@@ -161,7 +147,7 @@ final class PackedGemm {
                                  int ic, int pc, int kc, int jc, int nc, int rowEnd, int colEnd) {
         int mc = Math.min(product.blocking().mc(), rowEnd - ic);
         int depth = Math.min(kc, product.k() - pc);
-        packA(product, pc, depth, ic, mc, aPack);
+        APanels.pack(product, pc, depth, ic, mc, aPack);
         for (int jr = 0; jr < nc; jr += NR) {
             for (int ir = 0; ir < mc; ir += MR) {
                 tile(overwrite, aPack, ir * depth, bPack, bPackStart + jr * depth, depth,
@@ -212,90 +198,6 @@ final class PackedGemm {
             int panelColumn = packStart + col / NR * NR * kc + col % NR;
             for (int p = 0, dst = panelColumn; p < kc; p++, dst += NR) {
                 bPack[dst] = b[row + p];
-            }
-        }
-    }
-
-    /**
-     * aPack[panel][p][0..MR): A(ic + panel·MR + r, pc + p), zero beyond the mc rows. Each loop reads
-     * A along its stored rows: in the transposed form a stored row of A feeds a row of every panel
-     * in turn, as {@link #packB} reads B; otherwise each panel walks its MR rows.
-     */
-    private static void packA(Product product, int pc, int kc, int ic, int mc, float[] aPack) {
-        int full = mc / MR * MR;
-        if (product.form() == MatmulForm.ATB) {
-            packTransposedA(product, pc, kc, ic, full, aPack);
-        } else {
-            float[] a = product.a();
-            int k = product.k();
-            for (int ir = 0; ir < full; ir += MR) {
-                int row = product.aOffset() + (ic + ir) * k + pc;
-                for (int r = 0; r < MR; r++) {
-                    for (int p = 0, dst = ir * kc + r; p < kc; p++, dst += MR) {
-                        aPack[dst] = a[row + r * k + p];
-                    }
-                }
-            }
-        }
-        if (full < mc) {
-            packEdgePanel(product, pc, kc, ic + full, mc - full, aPack, full * kc);
-        }
-    }
-
-    /**
-     * Full panels of the ATB form, a group of panels at a time: for each stored row of A in the KC
-     * block, the group's MR-float pieces of it (about one 256-byte stretch). Row by row across all
-     * panels, each row wrote one piece into every panel, a line per panel; the panels lie kc·MR floats
-     * apart, which maps those lines onto a few L1 sets, so they were evicted before the next row
-     * filled them. Panel by panel, the reads of a k = 60000 weight gradient were kc interleaved
-     * streams of MR floats, 8% slower. Each piece moves as one vector of {@link #ROW_COPY} lanes; the
-     * lanes past MR land on the next row's slots of the same panel, which the next row then
-     * overwrites, so only the last row, and a read that would pass the end of A, go float by float.
-     */
-    private static void packTransposedA(Product product, int pc, int kc, int ic, int full, float[] aPack) {
-        int groupRows = TRANSPOSED_A_GROUP_PANELS * MR;
-        for (int group = 0; group < full; group += groupRows) {
-            int groupEnd = Math.min(full, group + groupRows);
-            for (int p = 0; p < kc; p++) {
-                packTransposedRow(product, pc, kc, ic, p, group, groupEnd, aPack);
-            }
-        }
-    }
-
-    /** Row pc + p of the stored A, columns ic + [from, to), into its panels' slots for p. */
-    private static void packTransposedRow(Product product, int pc, int kc, int ic, int p, int from, int to,
-                                          float[] aPack) {
-        float[] a = product.a();
-        int src = product.aOffset() + (pc + p) * product.m() + ic;
-        int vectorEnd = ROW_COPY == null || p == kc - 1
-                ? from : Math.min(to, a.length - src - ROW_COPY.length() + 1);
-        int ir = from, dst = from * kc + p * MR;
-        for (; ir < vectorEnd; ir += MR, dst += kc * MR) {
-            FloatVector.fromArray(ROW_COPY, a, src + ir).intoArray(aPack, dst);
-        }
-        for (; ir < to; ir += MR, dst += kc * MR) {
-            for (int r = 0; r < MR; r++) {
-                aPack[dst + r] = a[src + ir + r];
-            }
-        }
-    }
-
-    /** The last panel, of fewer than MR rows, zero-padded to MR; A is read along its stored rows. */
-    private static void packEdgePanel(Product product, int pc, int kc, int i0, int height, float[] aPack,
-                                      int panel) {
-        float[] a = product.a();
-        int m = product.m(), k = product.k();
-        Arrays.fill(aPack, panel, panel + kc * MR, 0f);
-        if (product.form() == MatmulForm.ATB) {
-            for (int p = 0, dst = panel; p < kc; p++, dst += MR) {
-                System.arraycopy(a, product.aOffset() + (pc + p) * m + i0, aPack, dst, height);
-            }
-        } else {
-            for (int r = 0; r < height; r++) {
-                int src = product.aOffset() + (i0 + r) * k + pc;
-                for (int p = 0, dst = panel + r; p < kc; p++, dst += MR) {
-                    aPack[dst] = a[src + p];
-                }
             }
         }
     }
