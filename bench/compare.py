@@ -151,13 +151,15 @@ def same_threads(name):
 
 def print_table(workload, results):
     medians = {}
+    spreads = {}
     for name, runs in results.items():
         loops = [loop for _, loop, _ in runs if loop is not None]
         medians[name] = (statistics.median(r[0] for r in runs), statistics.median(loops) if loops else None,
                          runs[0][2])
+        spreads[name] = "%.3f–%.3f" % (min(loops), max(loops)) if loops else ""
     process_reference = medians[VECNET_CLI if VECNET_CLI in medians else VECNET_LOOP][0]
-    header = ["implementation", "loop", "process", "loop ÷ vecnet", "process ÷ vecnet", "final loss"]
-    rows = [[name, seconds(loop), seconds(process), ratio(loop, medians[same_threads(name)][1]),
+    header = ["implementation", "loop", "loop range", "process", "loop ÷ vecnet", "process ÷ vecnet", "final loss"]
+    rows = [[name, seconds(loop), spreads[name], seconds(process), ratio(loop, medians[same_threads(name)][1]),
              ratio(process, process_reference), loss] for name, (process, loop, loss) in medians.items()]
     widths = [max(len(row[i]) for row in [header] + rows) for i in range(len(header))]
     print()
@@ -169,7 +171,7 @@ def print_table(workload, results):
     widths_of = list(hidden) if isinstance(hidden, tuple) else [hidden] if hidden else []
     layers = "".join("-> %d " % w for w in widths_of) + "-> %d" % classes
     steps = "%d epoch(s) of batches of 128" % iterations if model == "adam" else "%d iterations" % iterations
-    print("%s: %s %s, %s (medians)" % (workload, data, layers, steps))
+    print("%s: %s %s, %s (medians; loop range: fastest–slowest run)" % (workload, data, layers, steps))
     print("| " + " | ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths))) + " |")
     print("| " + " | ".join("-" * w if i == 0 else "-" * (w - 1) + ":" for i, w in enumerate(widths)) + " |")
     for row in rows:
