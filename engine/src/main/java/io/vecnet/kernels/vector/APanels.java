@@ -70,7 +70,11 @@ final class APanels {
         }
     }
 
-    /** The panel of the five rows from {@code row}, whole vectors of columns; returns the columns done. */
+    /**
+     * The panel of the five rows from {@code row}, whole vectors of columns; returns the columns done.
+     * Written out for each MR, as the micro-kernels are, so that the row vectors stay in registers
+     * (an array of vectors would box them).
+     */
     private static int interleave5(float[] a, int row, int k, int kc, float[] aPack, int dst) {
         int p = 0;
         for (; p + LANES <= kc; p += LANES, dst += 5 * LANES) {
