@@ -67,9 +67,12 @@ final class PredictCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFile.requireWritable(out);
         }
+        Interruption.during(() -> "while reading " + modelFile);
         Classifier model = ModelFile.load(modelFile);
+        Interruption.during(() -> "while reading " + dataFile);
         CsvDataset.Examples examples = CsvDataset.readExamples(dataFile, model,
                 labelColumn != null ? labelColumn : CsvDataset.LabelColumn.LAST, headerOption.header);
+        Interruption.during(() -> "while predicting " + Recipe.counted(examples.features().rows(), "row"));
         DataWarnings.headerOfNumbers(spec.commandLine().getErr(), spec.qualifiedName(), dataFile, examples);
         Kernels kernels = kernelOptions.kernelsForPass(model.network().spec(), examples.features().rows());
         Predictions predictions = Predictions.of(model, examples, kernels);
@@ -77,6 +80,7 @@ final class PredictCommand implements Callable<Integer> {
         // Predictions on standard output are data for another program: the summary then goes to stderr.
         PrintWriter summary = out == null ? spec.commandLine().getErr() : StandardOutput.forText(spec.commandLine(), out);
         if (out == null) {
+            Interruption.during(() -> "while writing the predictions to standard output");
             predictions.writeCsv(stdout, probabilities);
             StandardOutput.requireWritten(stdout);
         } else {

@@ -32,9 +32,11 @@ final class SpiralDataCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StandardOutput.keepDiagnosticsOut(spec.commandLine(), out);
+        Interruption.during(() -> "while generating the spiral");
         Dataset data = spiral.generate(new Rng(spiral.seed));
         PrintWriter stdout = spec.commandLine().getOut();
         if (out == null) {
+            Interruption.during(() -> "while writing the spiral to standard output");
             CsvDataset.write(data, stdout);
         } else {
             CsvDataset.write(data, out);

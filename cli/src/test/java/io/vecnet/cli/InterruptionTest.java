@@ -122,6 +122,26 @@ class InterruptionTest {
         }
     }
 
+    /** A FIFO kept open and quiet holds predict in the middle of reading its data until the signal. */
+    @Test
+    void sigintWhileReadingTheDataNamesTheFile() throws Exception {
+        Path model = dir.resolve("m.vnet");
+        Cli.Run train = Cli.run("train", "--iterations", "10", "--quiet", "--save", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        Path fifo = dir.resolve("rows.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        try (ForkedCli.Started vecnet = ForkedCli.start(dir, List.of(), "predict", "--model", model.toString(),
+                "--data", fifo.toString());
+             var rows = new java.io.FileOutputStream(fifo.toFile())) { // opens once vecnet opens it to read
+            rows.write("x,y,label\n0.1,".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            rows.flush();
+            signal(vecnet.process(), "INT");
+            ForkedCli.Result result = vecnet.finish();
+            assertEquals(130, result.exitCode(), result.err());
+            assertEquals(List.of("vecnet predict: interrupted while reading " + fifo), result.errLines());
+        }
+    }
+
     @Test
     void theNextWriteRemovesWhatAKillLeft() throws Exception {
         try (ForkedCli.Started vecnet = writingABigSpiral()) {
