@@ -167,11 +167,28 @@ final class LearningCheck {
         String useless = setup.keptStartingWeights()
                 ? "no epoch improved on the starting weights, so early stopping kept them: the model is untrained"
                         + advice
-                : training.classes() >= 2 && training.size() > 0 && accuracy <= majority + 1e-6f
-                ? String.format(Locale.ROOT, "the model is no better than always answering the most common class "
-                        + "(training accuracy %.4f, that class's share %.4f)%s", accuracy, majority, advice)
-                : null;
+                : noBetterThanTheMajority(accuracy, training, advice);
         return new LearningCheck(warnings, fix, useless);
+    }
+
+    /**
+     * The check of a run that took no step ({@code --iterations 0}): the model is its random start, so
+     * the losses show nothing to diagnose and no option is worth advising; it says so, and fails the
+     * command, as any run's, when the model is no better than always answering the most common class.
+     */
+    static LearningCheck untrained(float accuracy, Dataset training) {
+        Warning noStep = new Warning("no step was taken (--iterations 0): the model is as initialised", null);
+        return new LearningCheck(List.of(noStep), null, noBetterThanTheMajority(accuracy, training, ""));
+    }
+
+    /** Why a model with {@code accuracy} on {@code training} is useless, or null when it is not; {@code advice} ends it. */
+    private static String noBetterThanTheMajority(float accuracy, Dataset training, String advice) {
+        float majority = majorityShare(training);
+        if (training.classes() < 2 || training.size() == 0 || accuracy > majority + 1e-6f) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the model is no better than always answering the most common class "
+                + "(training accuracy %.4f, that class's share %.4f)%s", accuracy, majority, advice);
     }
 
     /** An accuracy at least a tenth of the way from always answering the most common class to perfect. */

@@ -189,16 +189,14 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         float[] losses = fromTheStart(initialLoss, report.lossCurve());
         boolean l2Dominates = LearningCheck.l2Dominates(losses, l2Term(initial, config, kernels));
-        LearningCheck check = LearningCheck.of(losses, keptLoss(result, losses, training, config), accuracy, training,
-                held, result.validation() == null ? Float.NaN : result.validation().accuracy(),
-                new LearningCheck.Setup(onUnitScale(scaler), result.stoppedEarly(),
-                        lengthOption(config, training.size()), keptStartingWeights(initial, result), l2Dominates,
-                        config.l2() > 0));
+        LearningCheck check = result.iterations() == 0 ? LearningCheck.untrained(accuracy, training)
+                : LearningCheck.of(losses, keptLoss(result, losses, training, config), accuracy, training, held,
+                        result.validation() == null ? Float.NaN : result.validation().accuracy(),
+                        new LearningCheck.Setup(onUnitScale(scaler), result.stoppedEarly(),
+                                lengthOption(config, training.size()), keptStartingWeights(initial, result),
+                                l2Dominates, config.l2() > 0));
         check.warn(spec.commandLine().getErr());
-        if (result.iterations() == 0) {
-            spec.commandLine().getErr().println("vecnet train: warning: no step was taken (--iterations 0): the model "
-                    + "is as initialised");
-        } else if (!check.warned()) {
+        if (!check.warned()) {
             warnIfCutShort(result, config);
         }
         drawLossCurve(report);

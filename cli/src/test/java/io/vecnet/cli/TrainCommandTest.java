@@ -228,6 +228,22 @@ class TrainCommandTest {
                 + "initialised"), run.err());
     }
 
+    /** After no step, the model is the random start: there is nothing to diagnose, and no --reg or --lr to advise. */
+    @Test
+    void noStepsGetNoAdviceWithAFileAsOnTheSpiral() throws IOException {
+        Path xor = Files.writeString(dir.resolve("xor.csv"), "x,y,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
+        for (Cli.Run run : new Cli.Run[] {Cli.run("train", "--iterations", "0", "--quiet"),
+                Cli.run("train", "--data", xor.toString(), "--iterations", "0", "--quiet")}) {
+            assertEquals(VecnetCommand.EXIT_FAILURE, run.exitCode(), run.err());
+            String[] lines = run.errLines();
+            assertEquals("vecnet train: warning: no step was taken (--iterations 0): the model is as initialised",
+                    lines[0], run.err());
+            assertTrue(lines[1].matches("vecnet train: the model is no better than always answering the most common "
+                    + "class \\(training accuracy [0-9.]+, that class's share [0-9.]+\\)"), run.err());
+            assertEquals(2, lines.length, run.err());
+        }
+    }
+
     /** An optimiser's coefficient given to another optimiser is refused, not ignored. */
     @Test
     void optionsOfAnotherOptimizerAreRefused() {
