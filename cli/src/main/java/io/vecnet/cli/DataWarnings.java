@@ -5,6 +5,7 @@ import io.vecnet.io.CsvDataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
 final class DataWarnings {
     /** The most classes a warning names. */
     private static final int NAMED = 5;
+    private static final String HEADER_OF_NUMBERS = "; if the first line is a header of numbers, use --header yes";
 
     private DataWarnings() {
     }
@@ -39,7 +41,10 @@ final class DataWarnings {
         }
     }
 
-    /** Warns, on {@code err}, of the classes with a single row, but a first row's already warned of as a header. */
+    /**
+     * Warns, on {@code err}, of the classes with a single row, but a first row's already warned of as a
+     * header; when the first row may be a header of numbers ({@link #firstRowNumbersTheColumns}), says so.
+     */
     static void singleRowClasses(PrintWriter err, String command, CsvDataset.LabelledData data) {
         List<String> single = new ArrayList<>();
         int[] rows = rowsPerClass(data.data());
@@ -51,13 +56,17 @@ final class DataWarnings {
         }
         if (!single.isEmpty()) {
             warn(err, command, classesHave(single) + " a single row: too few to learn "
-                    + (single.size() == 1 ? "it" : "them") + " from");
+                    + (single.size() == 1 ? "it" : "them") + " from"
+                    + (firstRowNumbersTheColumns(data) ? HEADER_OF_NUMBERS : ""));
         }
     }
 
     /**
      * Warns, on {@code err}, of numbered classes no row has: labels are class numbers 0..K-1, so a gap
      * or a stray large number (a header of numbers read as a row) leaves classes the model cannot learn.
+     * The header is suggested only when the first row's class is one no other row has, as a header's
+     * label that set K would be: classes asked for with --classes beyond the labels are empty whatever
+     * the first line is. A header of column numbers was suggested with the classes of a single row.
      */
     static void emptyClasses(PrintWriter err, String command, CsvDataset.LabelledData data) {
         List<String> empty = new ArrayList<>();
@@ -68,8 +77,51 @@ final class DataWarnings {
             }
         }
         if (!empty.isEmpty()) {
+            boolean header = firstRowAlone(data.data()) && !firstRowNumbersTheColumns(data);
             warn(err, command, classesHave(empty) + " no rows (labels are class numbers 0.." + (rows.length - 1)
-                    + "); if the first line is a header of numbers, use --header yes");
+                    + ")" + (header ? HEADER_OF_NUMBERS : ""));
+        }
+    }
+
+    /** Whether the first row's class is one no other row has. */
+    private static boolean firstRowAlone(Dataset data) {
+        for (int i = 1; i < data.size(); i++) {
+            if (data.label(i) == data.label(0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the first row, label included, holds the numbers 0..n-1 of its n columns, in a class no
+     * other row has: the header pandas writes for an array's numbered columns, read as a row.
+     */
+    private static boolean firstRowNumbersTheColumns(CsvDataset.LabelledData data) {
+        Dataset rows = data.data();
+        double[] cells = new double[rows.dimensions() + 1];
+        for (int j = 0; j < rows.dimensions(); j++) {
+            cells[j] = rows.feature(0, j);
+        }
+        cells[rows.dimensions()] = labelValue(data, rows.label(0));
+        Arrays.sort(cells);
+        for (int j = 0; j < cells.length; j++) {
+            if (cells[j] != j) {
+                return false;
+            }
+        }
+        return firstRowAlone(rows);
+    }
+
+    /** The number class {@code k}'s label was: its class number, or its name read as one (NaN for a word). */
+    private static double labelValue(CsvDataset.LabelledData data, int k) {
+        if (data.classNames().isEmpty()) {
+            return k;
+        }
+        try {
+            return Double.parseDouble(data.classNames().get(k));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 

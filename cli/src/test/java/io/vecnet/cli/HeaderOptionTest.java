@@ -137,6 +137,39 @@ class HeaderOptionTest {
         assertEquals("", read.err());
     }
 
+    /** Classes asked for with --classes beyond the labels present are empty whatever the first line is. */
+    @Test
+    void classesAskedForWithoutRowsGetNoHeaderHint() throws IOException {
+        Path xor = Files.writeString(dir.resolve("xor.csv"), "x,y,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
+        Path headless = Files.writeString(dir.resolve("headless-xor.csv"), "0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
+        for (Path file : List.of(xor, headless)) {
+            Cli.Run run = Cli.run("train", "--data", file.toString(), "--classes", "3", "--quiet", "--validation", "0",
+                    "--optimizer", "gd", "--iterations", "10");
+            assertTrue(run.err().startsWith("vecnet train: warning: class 2 has no rows (labels are class numbers "
+                    + "0..2)\n"), run.err());
+        }
+    }
+
+    /** pandas writes an array's numbered columns as a header 0,1,2: its label is a class of that row alone. */
+    @Test
+    void aFirstRowOfColumnNumbersInAClassOfItsOwnMayBeAHeader() throws IOException {
+        Path numbered = Files.writeString(dir.resolve("pandas.csv"), "0,1,2\n0.5,1.5,0\n2.5,0.5,1\n1.5,2.5,1\n"
+                + "0.2,0.1,0\n");
+        Cli.Run run = Cli.run("train", "--data", numbered.toString(), "--quiet", "--validation", "0",
+                "--optimizer", "gd", "--iterations", "10");
+        assertTrue(run.err().startsWith("vecnet train: warning: class 2 has a single row: too few to learn it from; if "
+                + "the first line is a header of numbers, use --header yes\n"), run.err());
+        Cli.Run read = Cli.run("train", "--data", numbered.toString(), "--header", "yes", "--quiet", "--validation",
+                "0", "--optimizer", "gd", "--iterations", "10");
+        assertEquals("", read.err());
+        Path lastRow = Files.writeString(dir.resolve("last.csv"), "0.5,1.5,0\n2.5,0.5,1\n1.5,2.5,1\n0.2,0.1,0\n"
+                + "0,1,2\n");
+        Cli.Run row = Cli.run("train", "--data", lastRow.toString(), "--quiet", "--validation", "0",
+                "--optimizer", "gd", "--iterations", "10");
+        assertTrue(row.err().startsWith("vecnet train: warning: class 2 has a single row: too few to learn it from\n"),
+                row.err());
+    }
+
     @Test
     void misusesAreUsageErrors() {
         Cli.Run spiral = Cli.run("train", "--header", "yes");
