@@ -99,6 +99,10 @@ public final class VecnetCommand implements Runnable {
         });
         // Set after the subcommands are added: picocli passes these settings only to those it has.
         return line.registerConverter(Path.class, VecnetCommand::path)
+                .registerConverter(Float.class, FloatingPointConverter::toFloat)
+                .registerConverter(float.class, FloatingPointConverter::toFloat)
+                .registerConverter(Double.class, FloatingPointConverter::toDouble)
+                .registerConverter(double.class, FloatingPointConverter::toDouble)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(Errors::execute)
                 .setParameterExceptionHandler(Errors::usageError)
