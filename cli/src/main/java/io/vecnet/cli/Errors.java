@@ -1,10 +1,15 @@
 package io.vecnet.cli;
 
+import io.vecnet.io.AtomicFile;
 import io.vecnet.io.CsvException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -121,10 +126,49 @@ final class Errors {
         if (e instanceof AccessDeniedException f) {
             return f.getFile() + ": permission denied";
         }
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            Path loop = endlessLink(f.getFile());
+            if (loop != null) {
+                return f.getFile() + ": " + (loop.toString().equals(f.getFile()) ? "" : loop + " ")
+                        + "is a symbolic link loop: following it never reaches a file";
+            }
+        }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.lines().findFirst().orElseThrow();
+    }
+
+    /**
+     * The first name along {@code file}, as written, that is a symbolic link whose chain never ends:
+     * a loop, or more links than Linux follows; null when there is none. The JDK reports one as "Too
+     * many levels of symbolic links or unable to access attributes of symbolic link", naming no link.
+     */
+    private static Path endlessLink(String file) {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+        Path prefix = path.getRoot();
+        for (Path name : path) {
+            prefix = prefix == null ? name : prefix.resolve(name);
+            if (Files.isSymbolicLink(prefix) && endless(prefix)) {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code link}'s chain goes on past the 40 links that followDanglingLink, as Linux, follows. */
+    private static boolean endless(Path link) {
+        try {
+            AtomicFile.followDanglingLink(link);
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

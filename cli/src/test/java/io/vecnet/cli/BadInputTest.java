@@ -73,6 +73,25 @@ class BadInputTest {
         Files.delete(file);
     }
 
+    /** The JDK's words for a loop ("Too many levels of symbolic links or unable to access ...") name no link. */
+    @Test
+    void aSymbolicLinkLoopIsNamed() throws IOException {
+        Path loop = Files.createSymbolicLink(dir.resolve("loopa"), Path.of("loopa"));
+        String problem = "is a symbolic link loop: following it never reaches a file";
+        Cli.Run save = Cli.run("train", "--model", "linear", "--iterations", "1", "--save", loop.toString());
+        assertEquals(VecnetCommand.EXIT_FAILURE, save.exitCode(), save.err());
+        assertArrayEquals(new String[] {"vecnet train: " + loop + ": " + problem}, save.errLines());
+        Path under = loop.resolve("m.vnet");
+        Cli.Run saveUnder = Cli.run("data", "spiral", "--out", under.toString());
+        assertArrayEquals(new String[] {"vecnet data spiral: " + under + ": " + loop + " " + problem},
+                saveUnder.errLines());
+        Cli.Run load = Cli.run("predict", "--model", loop.toString(), "--data", "x.csv");
+        assertArrayEquals(new String[] {"vecnet predict: " + loop + ": " + problem}, load.errLines());
+        Cli.Run read = Cli.run("train", "--data", loop.toString());
+        assertArrayEquals(new String[] {"vecnet train: " + loop + ": " + problem}, read.errLines());
+        Files.delete(loop);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "not-a-number.csv       | line 3: column 2 'zero' is not a number",

@@ -170,7 +170,7 @@ final class CsvTable {
         if (Files.isDirectory(file)) {
             throw new CsvException(file, "is a directory, not a CSV file");
         }
-        if (!Files.exists(file)) {
+        if (Files.notExists(file)) {
             throw new CsvException(file, "no such file");
         }
         requireMemory(file);
