@@ -82,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer iterations;
 
     @Option(names = "--epochs", description = "Most passes over the training rows (default: "
-            + RECIPE_EPOCHS + " except with gd).")
+            + RECIPE_EPOCHS + "; with gd, no limit but --iterations).")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N|full", description = "Rows per step, shuffled each epoch "

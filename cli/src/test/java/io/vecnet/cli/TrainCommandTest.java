@@ -228,6 +228,14 @@ class TrainCommandTest {
                 + "initialised"), run.err());
     }
 
+    /** --epochs' default with gd is stated, as --iterations' is otherwise: none, the run's length is --iterations'. */
+    @Test
+    void theEpochsHelpStatesTheDefaultWithGd() {
+        String help = Cli.run("train", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Most passes over the training rows (default: 200; with gd, no limit but "
+                + "--iterations)."), help);
+    }
+
     /** After no step, the model is the random start: there is nothing to diagnose, and no --reg or --lr to advise. */
     @Test
     void noStepsGetNoAdviceWithAFileAsOnTheSpiral() throws IOException {
