@@ -162,10 +162,15 @@ final class Errors {
         return null;
     }
 
-    /** Whether {@code link}'s chain goes on past the 40 links that followDanglingLink, as Linux, follows. */
+    /**
+     * Whether {@code link}'s chain goes on past the 40 links that followDanglingLink, as Linux, follows:
+     * its own plain IOException; a link it could not read (a FileSystemException) is no loop.
+     */
     private static boolean endless(Path link) {
         try {
             AtomicFile.followDanglingLink(link);
+            return false;
+        } catch (FileSystemException e) {
             return false;
         } catch (IOException e) {
             return true;
