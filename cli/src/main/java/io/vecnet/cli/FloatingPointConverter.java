@@ -1,6 +1,7 @@
 package io.vecnet.cli;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -13,25 +14,24 @@ final class FloatingPointConverter {
     }
 
     static Float toFloat(String value) {
-        float number;
-        try {
-            number = Float.parseFloat(value);
-        } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a float");
-        }
+        float number = parsed(value, "float", Float::valueOf);
         requireRepresented(value, number, "float", Float.toString(Float.MAX_VALUE), Float.toString(Float.MIN_VALUE));
         return number;
     }
 
     static Double toDouble(String value) {
-        double number;
-        try {
-            number = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a double");
-        }
-        requireRepresented(value, number, "double", Double.toString(Double.MAX_VALUE), Double.toString(Double.MIN_VALUE));
+        double number = parsed(value, "double", Double::valueOf);
+        requireRepresented(value, number, "double", Double.toString(Double.MAX_VALUE),
+                Double.toString(Double.MIN_VALUE));
         return number;
+    }
+
+    private static <T extends Number> T parsed(String value, String type, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a " + type);
+        }
     }
 
     /** Refuses {@code value} when it became an infinity without naming one, or 0 without being 0. */

@@ -82,7 +82,7 @@ final class PackedGemm {
 
     /** One product's operands, each row-major from its offset in its array, and its sizes. */
     record Product(GemmBlocking blocking, MatmulForm form, float[] a, int aOffset, float[] b, int bOffset,
-                           float[] c, int cOffset, int m, int k, int n) {
+                   float[] c, int cOffset, int m, int k, int n) {
     }
 
     private static int roundUp(int value, int multiple) {
