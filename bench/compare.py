@@ -78,11 +78,14 @@ def implementations(workload, args, torch_available):
 
 # Some machines pin OpenBLAS to an older kernel through these variables, which older OpenBLAS builds
 # need there; they slow a current one. The comparison is with the OpenBLAS a user of NumPy gets.
-def run_once(command, loop_pattern, extra_environment):
+def run_once(command, loop_pattern, extra_environment, cpu=None):
+    """Runs one process, on CPU `cpu` alone when it is given; returns its process and loop seconds and
+    final loss."""
     environment = unpinned_environment()
     environment.update(extra_environment)
+    pin = None if cpu is None else (lambda: os.sched_setaffinity(0, {cpu}))
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=environment)
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, preexec_fn=pin)
     process_seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit("bench/compare: %s failed (exit %d):\n%s" % (" ".join(command), done.returncode, done.stderr))
@@ -132,6 +135,8 @@ def describe_environment(args, torch_available):
     print("vecnet train (CLI): the launcher's start-up cache %s" % ("on (made before the runs)" if aot
                                                                     else "off (VECNET_AOT=0)"))
     print("runs per implementation: %d, interleaved" % args.runs)
+    if args.cpu is not None:
+        print("one-thread rows: every process on CPU %d alone" % args.cpu)
     if args.warm:
         print("vecnet (CompareMain) rows warm: each process first trains the workload for %d s" % WARM_SECONDS)
 
@@ -144,9 +149,13 @@ def ratio(value, reference):
     return "" if value is None or not reference else "%.2fx" % (value / reference)
 
 
+def one_thread(name):
+    return name.endswith("1 thread") or name == VECNET_ONE_THREAD
+
+
 def same_threads(name):
     """The vecnet row a loop time is compared with: the one-thread run for one-thread rows."""
-    return VECNET_ONE_THREAD if name.endswith("1 thread") or name == VECNET_ONE_THREAD else VECNET_LOOP
+    return VECNET_ONE_THREAD if one_thread(name) else VECNET_LOOP
 
 
 def print_table(workload, results):
@@ -189,10 +198,16 @@ def main():
                         help="the interpreter that has PyTorch (default: this one)")
     parser.add_argument("--warm", action="store_true",
                         help="time vecnet's CompareMain runs after %d s of training in the same JVM" % WARM_SECONDS)
+    parser.add_argument("--cpu", type=int,
+                        help="run the one-thread rows' processes on this CPU only (Linux), so that they all "
+                             "see the same core")
     parser.add_argument("workloads", nargs="*", metavar="WORKLOAD")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.cpu is not None and args.cpu not in os.sched_getaffinity(0):
+        parser.error("--cpu %d: this process may run on CPUs %s only"
+                     % (args.cpu, ", ".join(map(str, sorted(os.sched_getaffinity(0))))))
     unknown = [w for w in args.workloads if w not in WORKLOADS]
     if unknown:
         parser.error("unknown workload %s (expected %s)" % (", ".join(unknown), ", ".join(WORKLOADS)))
@@ -205,7 +220,8 @@ def main():
             # Rotating the order spreads any drift in the machine's load over every implementation.
             for name, command, loop_pattern, environment in (candidates[run % len(candidates):]
                                                              + candidates[:run % len(candidates)]):
-                results[name].append(run_once(command, loop_pattern, environment))
+                cpu = args.cpu if one_thread(name) else None
+                results[name].append(run_once(command, loop_pattern, environment, cpu))
         print_table(workload, results)
 
 
