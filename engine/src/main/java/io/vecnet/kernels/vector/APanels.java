@@ -8,9 +8,7 @@ import io.vecnet.kernels.MatmulForm;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Packs an MC x KC block of A into the panels {@link PackedGemm}'s micro-kernel reads:
@@ -28,10 +26,11 @@ final class APanels {
     /** PICK[j·MR + r]: the lanes of the panel's j-th vector of LANES·MR floats that hold row r. */
     private static final long[] PICK = picks();
     /**
-     * The smallest species of at least MR lanes, to move a piece of MR floats of a stored row of A in
-     * one vector ({@link #packTransposedRow}); null where the CPU's vectors are narrower (NEON, MR = 5).
+     * The last rows of a KC block, whose pieces {@link #packTransposedRow} moves float by float: the
+     * spare lanes of a vector holding one row's piece land on the next rows' slots of its panel, and
+     * past the panel's end for these.
      */
-    private static final VectorSpecies<Float> PIECE = pieceSpecies();
+    private static final int TAIL_ROWS = (LANES - 1) / MR;
     /** Panels {@link #packTransposed} fills together: MR-float pieces adding up to about 64 floats. */
     private static final int TRANSPOSED_GROUP_PANELS = 64 / MR;
 
@@ -138,18 +137,22 @@ final class APanels {
 
     /**
      * Row pc + p of the stored A, columns ic + [from, to), into its panels' slots for p. Each piece
-     * moves as one vector of {@link #PIECE} lanes; the lanes past MR land on the next row's slots of
-     * the same panel, which the next row then overwrites, so only the last row, and a read that would
-     * pass the end of A, go float by float.
+     * moves as one whole vector; its lanes past MR land on the next rows' slots of the same panel,
+     * which those rows then overwrite, so only the {@link #TAIL_ROWS} last rows, and a read that would
+     * pass the end of A, go float by float. The vector is of the kernels' one species on purpose: a
+     * narrower one (an 8-lane vector for a 5-float piece) made C2 compile this loop, in some JVMs,
+     * with {@code intoArray} not intrinsified (its receiver's class taken from a call-site profile
+     * that had seen only the wide vectors), and the weight gradient's product 20% slower for the
+     * JVM's life (bench/README.md).
      */
     private static void packTransposedRow(PackedGemm.Product product, int pc, int kc, int ic, int p, int from,
                                           int to, float[] aPack) {
         float[] a = product.a();
         int src = product.aOffset() + (pc + p) * product.m() + ic;
-        int vectorEnd = PIECE == null || p == kc - 1 ? from : Math.min(to, a.length - src - PIECE.length() + 1);
+        int vectorEnd = LANES < MR || p >= kc - TAIL_ROWS ? from : Math.min(to, a.length - src - LANES + 1);
         int ir = from, dst = from * kc + p * MR;
         for (; ir < vectorEnd; ir += MR, dst += kc * MR) {
-            FloatVector.fromArray(PIECE, a, src + ir).intoArray(aPack, dst);
+            FloatVector.fromArray(SPECIES, a, src + ir).intoArray(aPack, dst);
         }
         for (; ir < to; ir += MR, dst += kc * MR) {
             for (int r = 0; r < MR; r++) {
@@ -202,10 +205,5 @@ final class APanels {
             }
         }
         return picks;
-    }
-
-    private static VectorSpecies<Float> pieceSpecies() {
-        int bits = Math.max(128, Integer.highestOneBit(2 * MR - 1) * Float.SIZE);
-        return bits <= SPECIES.vectorBitSize() ? VectorSpecies.of(float.class, VectorShape.forBitSize(bits)) : null;
     }
 }
