@@ -2,6 +2,8 @@ package io.vecnet.cli;
 
 import io.vecnet.io.AtomicFile;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -18,7 +20,9 @@ import picocli.CommandLine;
  * links), files to be created by their absolute paths with links resolved as far as they exist,
  * a dangling link to its target.
  * An output that is a device or pipe is written, not replaced, so it is not compared with the inputs;
- * two outputs may share only /dev/null.
+ * two outputs may share only /dev/null. Standard output and standard error count as outputs where
+ * they are regular files: {@code vecnet predict --data d.csv >> d.csv} would read d.csv while
+ * appending to it.
  */
 final class DistinctFiles {
     /** The one device any number of outputs may share: what goes there is thrown away. */
@@ -57,6 +61,7 @@ final class DistinctFiles {
 
     /** Throws a usage error naming both options when two of the files are one. */
     void check() {
+        checkStandardStreams();
         for (int i = 0; i < outputs.size(); i++) {
             Named output = outputs.get(i);
             boolean device = Files.exists(output.path()) && !Files.isRegularFile(output.path());
@@ -73,6 +78,35 @@ final class DistinctFiles {
                 refuseIfSame(output, earlier, "each output needs a file of its own");
             }
         }
+    }
+
+    /**
+     * Refuses a standard stream redirected into an input. The refusal is not written into that input:
+     * with standard error there, it goes to standard output, or nowhere when both streams are.
+     */
+    private void checkStandardStreams() {
+        Named input = inputs.stream().filter(this::takesAStandardStream).findFirst().orElse(null);
+        if (input == null) {
+            return;
+        }
+        boolean out = takes(input, StandardOutput.STANDARD_OUTPUT);
+        boolean err = takes(input, StandardOutput.STANDARD_ERROR);
+        if (err) {
+            commandLine.setErr(out ? new PrintWriter(Writer.nullWriter()) : commandLine.getOut());
+        }
+        String streams = out && err ? "standard output and standard error are" : out ? "standard output is"
+                : "standard error is";
+        throw new CommandLine.ParameterException(commandLine, streams + " the same file as " + input.option() + " "
+                + input.path() + "; an output must not overwrite an input");
+    }
+
+    private boolean takesAStandardStream(Named input) {
+        return takes(input, StandardOutput.STANDARD_OUTPUT) || takes(input, StandardOutput.STANDARD_ERROR);
+    }
+
+    /** Whether {@code stream} is redirected to the regular file {@code input} names. */
+    private static boolean takes(Named input, Path stream) {
+        return Files.isRegularFile(stream) && same(stream, input.path());
     }
 
     private void refuseIfSame(Named output, Named other, String rule) {

@@ -71,13 +71,13 @@ final class StandardOutput extends PrintWriter {
         }
     }
 
-    private static final Path STANDARD_OUTPUT = Path.of("/dev/fd/1");
+    static final Path STANDARD_OUTPUT = Path.of("/dev/fd/1");
     /**
      * Where standard error really goes. The launcher pipes the JVM's stderr through a filter and
      * names its own stderr here ({@code -Dvecnet.stderr}), so that an output written there is still
      * recognised.
      */
-    private static final Path STANDARD_ERROR = Path.of(System.getProperty("vecnet.stderr", "/dev/fd/2"));
+    static final Path STANDARD_ERROR = Path.of(System.getProperty("vecnet.stderr", "/dev/fd/2"));
     private static final Path NULL_DEVICE = Path.of("/dev/null");
 
     /** This process's standard output, in the encoding {@code System.out} uses. */

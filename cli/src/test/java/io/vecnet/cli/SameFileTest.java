@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,5 +127,46 @@ class SameFileTest {
                 "--out", dir.resolve("p.csv").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertFalse(run.err().contains("same file"));
+    }
+
+    @Test
+    void predictWillNotAppendItsPredictionsToItsData(@TempDir Path elsewhere) throws Exception {
+        Path err = elsewhere.resolve("err");
+        int exit = ForkedCli.runAppendingTo(dir, csv, err, "predict", "--model", model.toString(), "--data",
+                csv.toString());
+        assertEquals(VecnetCommand.EXIT_USAGE, exit);
+        assertArrayEquals(csvBytes, Files.readAllBytes(csv), "the data was appended to");
+        assertEquals(List.of("vecnet predict: standard output is the same file as --data " + csv
+                        + "; an output must not overwrite an input (see 'vecnet predict --help')"),
+                new String(ForkedCli.withoutNotice(Files.readAllBytes(err)), StandardCharsets.UTF_8).lines().toList());
+    }
+
+    /**
+     * The refusal goes to standard output when standard error is the data file, and nowhere when both
+     * are. What a bare JVM writes to standard error before vecnet runs, its notice of the incubator
+     * module, still lands there: the launcher filters it out.
+     */
+    @Test
+    void trainWritesNothingOfItsOwnIntoItsDataThroughStandardError(@TempDir Path elsewhere) throws Exception {
+        Path out = elsewhere.resolve("out");
+        int exit = ForkedCli.runAppendingTo(dir, out, csv, "train", "--data", csv.toString(), "--quiet");
+        assertEquals(VecnetCommand.EXIT_USAGE, exit);
+        assertArrayEquals(csvBytes, withoutTrailingNotice(csv), "vecnet wrote into the data");
+        assertEquals(List.of("vecnet train: standard error is the same file as --data " + csv
+                + "; an output must not overwrite an input (see 'vecnet train --help')"), Files.readAllLines(out));
+
+        exit = ForkedCli.runAppendingTo(dir, csv, csv, "plot", "--data", csv.toString(), "--out",
+                elsewhere.resolve("p.png").toString());
+        assertEquals(VecnetCommand.EXIT_USAGE, exit);
+        assertArrayEquals(csvBytes, withoutTrailingNotice(csv), "vecnet wrote into the data");
+        assertFalse(Files.exists(elsewhere.resolve("p.png")));
+    }
+
+    private byte[] withoutTrailingNotice(Path file) throws IOException {
+        byte[] written = Files.readAllBytes(file);
+        byte[] notice = ForkedCli.withoutNotice(Arrays.copyOfRange(written, csvBytes.length, written.length));
+        Files.write(file, csvBytes);
+        assertEquals(0, notice.length, "more than the JVM's notice was appended");
+        return Arrays.copyOf(written, csvBytes.length);
     }
 }
