@@ -2,8 +2,6 @@ package io.vecnet.cli;
 
 import io.vecnet.io.AtomicFile;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -81,33 +79,67 @@ final class DistinctFiles {
     }
 
     /**
-     * Refuses a standard stream redirected into an input. The refusal is not written into that input:
-     * with standard error there, it goes to standard output, or nowhere when both streams are.
+     * Refuses an input that one of the command's standard streams is redirected into ({@code >> d.csv}),
+     * and one that is a pipe the command writes its own output to ({@code --data /dev/stderr}, which
+     * under the launcher is the pipe to its filter: reading it would wait forever). {@link
+     * VecnetCommand#main} has already sent the command's diagnostics away from any file its arguments
+     * name, so the refusal is not written into the input.
      */
     private void checkStandardStreams() {
-        Named input = inputs.stream().filter(this::takesAStandardStream).findFirst().orElse(null);
-        if (input == null) {
+        for (Named input : inputs) {
+            for (Path stream : STREAMS) {
+                if (isPipe(input.path()) && same(input.path(), stream)) {
+                    throw new CommandLine.ParameterException(commandLine, input.option() + " " + input.path()
+                            + " is a pipe this command writes its own output to; it cannot be read");
+                }
+            }
+        }
+        Named out = inputTaking(StandardOutput.STANDARD_OUTPUT);
+        Named err = inputTaking(StandardOutput.STANDARD_ERROR);
+        if (out == null && err == null) {
             return;
         }
-        boolean out = takes(input, StandardOutput.STANDARD_OUTPUT);
-        boolean err = takes(input, StandardOutput.STANDARD_ERROR);
-        if (err) {
-            commandLine.setErr(out ? new PrintWriter(Writer.nullWriter()) : commandLine.getOut());
+        String streams = out != null && err != null && out.path().equals(err.path())
+                ? "standard output and standard error are the same file as " + named(out)
+                : out != null && err != null ? "standard output is the same file as " + named(out)
+                        + " and standard error as " + named(err)
+                : out != null ? "standard output is the same file as " + named(out)
+                : "standard error is the same file as " + named(err);
+        throw new CommandLine.ParameterException(commandLine, streams + "; an output must not overwrite an input");
+    }
+
+    /** The standard streams as this JVM has them, and standard error as the launcher's caller has it. */
+    private static final List<Path> STREAMS = List.of(StandardOutput.STANDARD_OUTPUT, Path.of("/dev/fd/2"),
+            StandardOutput.STANDARD_ERROR);
+
+    /** The first input that {@code stream}, redirected to a regular file, writes into. */
+    private Named inputTaking(Path stream) {
+        if (!Files.isRegularFile(stream)) {
+            return null;
         }
-        String streams = out && err ? "standard output and standard error are" : out ? "standard output is"
-                : "standard error is";
-        throw new CommandLine.ParameterException(commandLine, streams + " the same file as " + input.option() + " "
-                + input.path() + "; an output must not overwrite an input");
+        return inputs.stream().filter(input -> same(stream, input.path())).findFirst().orElse(null);
     }
 
-    private boolean takesAStandardStream(Named input) {
-        return takes(input, StandardOutput.STANDARD_OUTPUT) || takes(input, StandardOutput.STANDARD_ERROR);
+    /** {@code --data d.csv}, and a word on an empty one: the shell's {@code >} has emptied it already. */
+    private static String named(Named input) {
+        String named = input.option() + " " + input.path();
+        try {
+            return Files.size(input.path()) == 0 ? named + " (which the shell emptied before vecnet started)" : named;
+        } catch (IOException e) {
+            return named;
+        }
     }
 
-    /** Whether {@code stream} is redirected to the regular file {@code input} names. */
-    private static boolean takes(Named input, Path stream) {
-        return Files.isRegularFile(stream) && same(stream, input.path());
+    private static boolean isPipe(Path path) {
+        try {
+            return ((Integer) Files.getAttribute(path, "unix:mode") & FILE_TYPE) == FIFO;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return false;
+        }
     }
+
+    private static final int FILE_TYPE = 0170000;
+    private static final int FIFO = 0010000;
 
     private void refuseIfSame(Named output, Named other, String rule) {
         if (same(output.path(), other.path())) {

@@ -1,9 +1,13 @@
 package io.vecnet.cli;
 
 import io.vecnet.train.WarmUp;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -46,9 +50,35 @@ public final class VecnetCommand implements Runnable {
         EngineLog.install();
         Interruption.install();
         warmUpRoute(args).ifPresent(WarmUp::startInBackground);
-        int exitCode = commandLine(args).setOut(StandardOutput.open()).execute(args);
+        CommandLine commandLine = commandLine(args).setOut(StandardOutput.open());
+        // Before picocli reads the options, so that not even a usage error goes into a named file.
+        StandardOutput.keepDiagnosticsOut(commandLine, namedRegularFiles(args));
+        int exitCode = commandLine.execute(args);
         Interruption.exiting();
         System.exit(exitCode);
+    }
+
+    /**
+     * The existing regular files the arguments name, alone or after an option's {@code =}: inputs
+     * among them ({@code --data d.csv 2>> d.csv}). Devices are left out: {@code --data /dev/stdin}
+     * typed at a terminal names the terminal that standard error also goes to.
+     */
+    static Path[] namedRegularFiles(String... args) {
+        List<Path> files = new ArrayList<>();
+        for (String arg : args) {
+            int equals = arg.startsWith("-") ? arg.indexOf('=') : -1;
+            for (String name : equals < 0 ? List.of(arg) : List.of(arg, arg.substring(equals + 1))) {
+                try {
+                    Path path = Path.of(name);
+                    if (Files.isRegularFile(path)) {
+                        files.add(path);
+                    }
+                } catch (InvalidPathException | SecurityException e) {
+                    // not a file this command could read
+                }
+            }
+        }
+        return files.toArray(Path[]::new);
     }
 
     /**

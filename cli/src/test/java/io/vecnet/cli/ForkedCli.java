@@ -99,6 +99,23 @@ final class ForkedCli {
         return process.exitValue();
     }
 
+    /** Runs vecnet with its standard error a pipe, as under the launcher, read to its end. */
+    static Result runWithErrorPipe(Path directory, String... args) throws IOException, InterruptedException {
+        Path stdout = Files.createTempFile("vecnet-cli", ".out");
+        try {
+            Process process = launch(directory, List.of(), ProcessBuilder.Redirect.to(stdout.toFile()),
+                    ProcessBuilder.Redirect.PIPE, args);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("vecnet did not exit");
+            }
+            return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8), err);
+        } finally {
+            Files.deleteIfExists(stdout);
+        }
+    }
+
     /** What a file that took the JVM's standard error holds, less the JVM's notice of the incubator module. */
     static byte[] withoutNotice(byte[] written) {
         byte[] notice = (INCUBATOR_NOTICE + "\n").getBytes(StandardCharsets.UTF_8);

@@ -162,11 +162,43 @@ class SameFileTest {
         assertFalse(Files.exists(elsewhere.resolve("p.png")));
     }
 
+    @Test
+    void aUsageErrorIsNotWrittenIntoTheData(@TempDir Path elsewhere) throws Exception {
+        Path out = elsewhere.resolve("out");
+        int exit = ForkedCli.runAppendingTo(dir, out, csv, "train", "--data", csv.toString(), "--iterations", "-5");
+        assertEquals(VecnetCommand.EXIT_USAGE, exit);
+        assertArrayEquals(csvBytes, withoutTrailingNotice(csv), "vecnet wrote into the data");
+        assertEquals(1, Files.readAllLines(out).size(), "the usage error goes to standard output");
+    }
+
+    @Test
+    void eachStreamIntoAnotherInputIsRefusedAndNothingIsWrittenIntoEither() throws Exception {
+        int exit = ForkedCli.runAppendingTo(dir, csv, model, "predict", "--model", model.toString(), "--data",
+                csv.toString());
+        assertEquals(VecnetCommand.EXIT_USAGE, exit);
+        assertArrayEquals(csvBytes, Files.readAllBytes(csv), "the data was appended to");
+        assertArrayEquals(modelBytes, withoutTrailingNotice(model, modelBytes), "vecnet wrote into the model");
+    }
+
+    @Test
+    void theCommandsOwnStandardErrorIsNotReadAsData() throws Exception {
+        ForkedCli.Result run = ForkedCli.runWithErrorPipe(dir, "predict", "--model", model.toString(), "--data",
+                "/dev/stderr");
+        assertEquals(VecnetCommand.EXIT_USAGE, run.exitCode(), run.err());
+        assertEquals(List.of("vecnet predict: --data /dev/stderr is a pipe this command writes its own output to; "
+                + "it cannot be read (see 'vecnet predict --help')"), run.errLines());
+    }
+
     private byte[] withoutTrailingNotice(Path file) throws IOException {
+        return withoutTrailingNotice(file, csvBytes);
+    }
+
+    /** The file's bytes less the JVM's notice of the incubator module after {@code original}; the file is restored. */
+    private static byte[] withoutTrailingNotice(Path file, byte[] original) throws IOException {
         byte[] written = Files.readAllBytes(file);
-        byte[] notice = ForkedCli.withoutNotice(Arrays.copyOfRange(written, csvBytes.length, written.length));
-        Files.write(file, csvBytes);
+        byte[] notice = ForkedCli.withoutNotice(Arrays.copyOfRange(written, original.length, written.length));
+        Files.write(file, original);
         assertEquals(0, notice.length, "more than the JVM's notice was appended");
-        return Arrays.copyOf(written, csvBytes.length);
+        return Arrays.copyOf(written, original.length);
     }
 }
