@@ -25,6 +25,12 @@ import picocli.CommandLine;
 final class DistinctFiles {
     /** The one device any number of outputs may share: what goes there is thrown away. */
     private static final Path NULL_DEVICE = Path.of("/dev/null");
+    /** The standard streams as this JVM has them, and standard error as the launcher's caller has it. */
+    private static final List<Path> STREAMS = List.of(StandardOutput.STANDARD_OUTPUT, Path.of("/dev/fd/2"),
+            StandardOutput.STANDARD_ERROR);
+    /** The file-type bits of a {@code unix:mode}, and their value for a pipe. */
+    private static final int FILE_TYPE = 0170000;
+    private static final int FIFO = 0010000;
 
     private record Named(String option, Path path) {
     }
@@ -99,18 +105,17 @@ final class DistinctFiles {
         if (out == null && err == null) {
             return;
         }
-        String streams = out != null && err != null && out.path().equals(err.path())
-                ? "standard output and standard error are the same file as " + named(out)
-                : out != null && err != null ? "standard output is the same file as " + named(out)
-                        + " and standard error as " + named(err)
-                : out != null ? "standard output is the same file as " + named(out)
-                : "standard error is the same file as " + named(err);
+        String streams;
+        if (out == err) {
+            streams = "standard output and standard error are the same file as " + named(out);
+        } else if (out != null && err != null) {
+            streams = "standard output is the same file as " + named(out) + " and standard error as " + named(err);
+        } else {
+            streams = (out != null ? "standard output" : "standard error") + " is the same file as "
+                    + named(out != null ? out : err);
+        }
         throw new CommandLine.ParameterException(commandLine, streams + "; an output must not overwrite an input");
     }
-
-    /** The standard streams as this JVM has them, and standard error as the launcher's caller has it. */
-    private static final List<Path> STREAMS = List.of(StandardOutput.STANDARD_OUTPUT, Path.of("/dev/fd/2"),
-            StandardOutput.STANDARD_ERROR);
 
     /** The first input that {@code stream}, redirected to a regular file, writes into. */
     private Named inputTaking(Path stream) {
@@ -137,9 +142,6 @@ final class DistinctFiles {
             return false;
         }
     }
-
-    private static final int FILE_TYPE = 0170000;
-    private static final int FIFO = 0010000;
 
     private void refuseIfSame(Named output, Named other, String rule) {
         if (same(output.path(), other.path())) {
