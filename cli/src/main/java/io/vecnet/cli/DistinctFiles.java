@@ -93,11 +93,9 @@ final class DistinctFiles {
      */
     private void checkStandardStreams() {
         for (Named input : inputs) {
-            for (Path stream : STREAMS) {
-                if (isPipe(input.path()) && same(input.path(), stream)) {
-                    throw new CommandLine.ParameterException(commandLine, input.option() + " " + input.path()
-                            + " is a pipe this command writes its own output to; it cannot be read");
-                }
+            if (isPipe(input.path()) && STREAMS.stream().anyMatch(stream -> same(input.path(), stream))) {
+                throw new CommandLine.ParameterException(commandLine, input.option() + " " + input.path()
+                        + " is a pipe this command writes its own output to; it cannot be read");
             }
         }
         Named out = inputTaking(StandardOutput.STANDARD_OUTPUT);

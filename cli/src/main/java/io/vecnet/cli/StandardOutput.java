@@ -41,8 +41,9 @@ final class StandardOutput extends PrintWriter {
     /**
      * Keeps a command's warnings and errors out of an output written where its standard error goes
      * ({@code /dev/stderr}, or the file or pipe that is redirected to), or out of a file its command
-     * line names that standard error is redirected to: they go to its standard output instead, or nowhere when an output is written there too ({@code --save /dev/stderr
-     * --plot /dev/stdout}, or both streams one file), the exit code alone then telling of a failure.
+     * line names that standard error is redirected to: they go to its standard output instead, or
+     * nowhere when an output is written there too ({@code --save /dev/stderr --plot /dev/stdout}, or
+     * both streams one file), the exit code alone then telling of a failure.
      * Called before the command writes anything; the lines {@link #forText} sends to standard error
      * then go the same way.
      */

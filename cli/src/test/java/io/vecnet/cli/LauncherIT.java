@@ -198,6 +198,16 @@ class LauncherIT {
             return Files.readString(err);
         }
 
+        /** The run exited with {@code exitCode}, said in one line where it stopped, and left no file in {@code work}. */
+        void assertInterruptedLeavingNothingIn(Path work, int exitCode) throws IOException {
+            assertEquals(exitCode, launcher.exitValue(), err());
+            assertTrue(err().matches("vecnet train: interrupted during training at iteration \\d+ of 100000000\n"),
+                    err());
+            try (Stream<Path> files = Files.list(work)) {
+                assertEquals(0, files.count());
+            }
+        }
+
         @Override
         public void close() throws IOException {
             launcher.destroyForcibly();
@@ -222,12 +232,7 @@ class LauncherIT {
             List<ProcessHandle> alive = processes.stream().filter(ProcessHandle::isAlive).toList();
             assertEquals(List.of(), alive.stream().map(p -> p.pid() + " " + p.info().command().orElse("?")).toList(),
                     "still running after the launcher exited");
-            assertEquals(143, training.launcher.exitValue(), training.err());
-            assertTrue(training.err().matches("vecnet train: interrupted during training at iteration \\d+ "
-                    + "of 100000000\n"), training.err());
-            try (Stream<Path> files = Files.list(work)) {
-                assertEquals(0, files.count());
-            }
+            training.assertInterruptedLeavingNothingIn(work, 143);
         }
     }
 
@@ -244,12 +249,7 @@ class LauncherIT {
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(training.launcher.pid())).start();
             assertEquals(0, kill.waitFor());
             assertTrue(training.launcher.waitFor(60, TimeUnit.SECONDS), "vecnet did not stop");
-            assertEquals(130, training.launcher.exitValue(), training.err());
-            assertTrue(training.err().matches("vecnet train: interrupted during training at iteration \\d+ "
-                    + "of 100000000\n"), training.err());
-            try (Stream<Path> files = Files.list(work)) {
-                assertEquals(0, files.count());
-            }
+            training.assertInterruptedLeavingNothingIn(work, 130);
         }
     }
 
