@@ -20,7 +20,7 @@ final class APanels {
     /**
      * For row r of a panel, lane l of a vector of the row's LANES columns goes to lane (MR·l + r) mod
      * LANES: the lane it has in the panel's interleaved order. Distinct lanes stay distinct since MR
-     * is odd and LANES a power of two; {@link #interleave} then only picks lanes.
+     * is odd and LANES a power of two; {@link #interleave3} then only picks lanes.
      */
     private static final VectorShuffle<Float>[] SPREAD = spreads();
     /** PICK[j·MR + r]: the lanes of the panel's j-th vector of LANES·MR floats that hold row r. */
@@ -50,17 +50,17 @@ final class APanels {
     }
 
     /**
-     * Full panels of the AB and ABT forms: each panel's MR stored rows, LANES columns at a time
-     * interleaved in registers (a permute per row, MR - 1 blends per vector written), the columns
-     * left over float by float. The scalar transposition cost 5% of a 256-square product.
+     * Full panels of the AB and ABT forms: each panel's MR stored rows. Three-row panels go LANES
+     * columns at a time interleaved in registers (a permute per row, two blends per vector written),
+     * the columns left over float by float. Thirteen-row panels go float by float: interleaving them
+     * takes twelve blends per vector written, no fewer instructions than the scalar copy.
      */
     private static void packRows(PackedGemm.Product product, int pc, int kc, int ic, int full, float[] aPack) {
         float[] a = product.a();
         int k = product.k();
         for (int ir = 0; ir < full; ir += MR) {
             int row = product.aOffset() + (ic + ir) * k + pc;
-            int interleaved = MR == 5
-                    ? interleave5(a, row, k, kc, aPack, ir * kc) : interleave3(a, row, k, kc, aPack, ir * kc);
+            int interleaved = MR == 3 ? interleave3(a, row, k, kc, aPack, ir * kc) : 0;
             for (int r = 0; r < MR; r++) {
                 for (int p = interleaved, dst = ir * kc + p * MR + r; p < kc; p++, dst += MR) {
                     aPack[dst] = a[row + r * k + p];
@@ -70,27 +70,10 @@ final class APanels {
     }
 
     /**
-     * The panel of the five rows from {@code row}, whole vectors of columns; returns the columns done.
-     * Written out for each MR, as the micro-kernels are, so that the row vectors stay in registers
-     * (an array of vectors would box them).
+     * The panel of the three rows from {@code row}, whole vectors of columns; returns the columns
+     * done. Written out, as the micro-kernels are, so that the row vectors stay in registers (an
+     * array of vectors would box them).
      */
-    private static int interleave5(float[] a, int row, int k, int kc, float[] aPack, int dst) {
-        int p = 0;
-        for (; p + LANES <= kc; p += LANES, dst += 5 * LANES) {
-            FloatVector s0 = spread(a, row + p, 0);
-            FloatVector s1 = spread(a, row + k + p, 1);
-            FloatVector s2 = spread(a, row + 2 * k + p, 2);
-            FloatVector s3 = spread(a, row + 3 * k + p, 3);
-            FloatVector s4 = spread(a, row + 4 * k + p, 4);
-            for (int j = 0; j < 5; j++) {
-                interleave(j, s0, s1, s2).blend(s3, pick(j, 3)).blend(s4, pick(j, 4))
-                        .intoArray(aPack, dst + j * LANES);
-            }
-        }
-        return p;
-    }
-
-    /** {@link #interleave5} for three rows. */
     private static int interleave3(float[] a, int row, int k, int kc, float[] aPack, int dst) {
         int p = 0;
         for (; p + LANES <= kc; p += LANES, dst += 3 * LANES) {
@@ -98,7 +81,7 @@ final class APanels {
             FloatVector s1 = spread(a, row + k + p, 1);
             FloatVector s2 = spread(a, row + 2 * k + p, 2);
             for (int j = 0; j < 3; j++) {
-                interleave(j, s0, s1, s2).intoArray(aPack, dst + j * LANES);
+                s0.blend(s1, pick(j, 1)).blend(s2, pick(j, 2)).intoArray(aPack, dst + j * LANES);
             }
         }
         return p;
@@ -106,11 +89,6 @@ final class APanels {
 
     private static FloatVector spread(float[] a, int index, int r) {
         return FloatVector.fromArray(SPECIES, a, index).rearrange(SPREAD[r]);
-    }
-
-    /** The j-th vector of the interleaved panel, as far as rows 0 to 2 fill it. */
-    private static FloatVector interleave(int j, FloatVector s0, FloatVector s1, FloatVector s2) {
-        return s0.blend(s1, pick(j, 1)).blend(s2, pick(j, 2));
     }
 
     private static VectorMask<Float> pick(int j, int r) {

@@ -20,13 +20,17 @@ import jdk.incubator.vector.FloatVector;
 final class PackedGemm {
     /**
      * Whether the CPU has 32 vector registers (AVX-512, AArch64) rather than 16 (AVX2, SSE). The tile
-     * must leave registers to spare: with 32, a 5 x 2-vector tile (10 accumulators); with 16, 3 x 3
-     * (9). Measured on AVX2, 4 x 3 (12 accumulators) ran at half speed, and 5 x 2 did too under
-     * some collectors, where 3 x 3 never did; with 32 registers 5 x 2 was the fastest tile.
+     * must leave registers to spare: with 32, a 13 x 2-vector tile (26 accumulators, 2 B vectors, a
+     * broadcast); with 16, 3 x 3 (9). On AVX2, 4 x 3 (12 accumulators) ran at half speed, and 5 x 2
+     * did too under some collectors, where 3 x 3 never did. At 512 bits on an Intel Xeon, the tile
+     * alone in L1: 5 x 2 133-152 GFLOP/s, 9 x 2 158-168, 13 x 2 164-171, 14 x 2 166-175, and 15 x 2
+     * (33 registers) 131, spilling. Each k step of 5 x 2 spends 7 loads and 9 instructions of loop
+     * control on 10 multiply-adds, more than that core issues alongside; 13 x 2 spends 15 and the
+     * same 9 on 26. It keeps three registers spare against another compiler's allocation.
      */
     static final boolean WIDE_REGISTER_FILE =
             SPECIES.vectorBitSize() == 512 || "aarch64".equals(System.getProperty("os.arch"));
-    static final int MR = WIDE_REGISTER_FILE ? 5 : 3;
+    static final int MR = WIDE_REGISTER_FILE ? 13 : 3;
     static final int NR = (WIDE_REGISTER_FILE ? 2 : 3) * LANES;
     /**
      * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers.
@@ -225,14 +229,14 @@ final class PackedGemm {
     private static void microKernel(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
                                     float[] target, int index, int stride) {
         if (WIDE_REGISTER_FILE) {
-            microKernel5x2(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
+            microKernel13x2(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
         } else {
             microKernel3x3(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
         }
     }
 
     /**
-     * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for a 5 x 2-vector tile, with
+     * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for a 13 x 2-vector tile, with
      * the accumulators loaded from and stored back to the target; with overwrite they start at zero
      * instead, which gives the bits of adding to a cleared target (the first multiply-add of +0
      * rounds as it would with a loaded +0).
@@ -243,49 +247,106 @@ final class PackedGemm {
      * pointer through a vector register every iteration, which cost 15% to 25% of the whole product
      * (bench/README.md).
      */
-    private static void microKernel5x2(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
-                                       int kc, float[] target, int index, int stride) {
-        FloatVector c00 = start(overwrite, target, index), c01 = start(overwrite, target, index + LANES);
-        FloatVector c10 = start(overwrite, target, index + stride);
-        FloatVector c11 = start(overwrite, target, index + stride + LANES);
-        FloatVector c20 = start(overwrite, target, index + 2 * stride);
-        FloatVector c21 = start(overwrite, target, index + 2 * stride + LANES);
-        FloatVector c30 = start(overwrite, target, index + 3 * stride);
-        FloatVector c31 = start(overwrite, target, index + 3 * stride + LANES);
-        FloatVector c40 = start(overwrite, target, index + 4 * stride);
-        FloatVector c41 = start(overwrite, target, index + 4 * stride + LANES);
-        for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 5, bi += 2 * LANES) {
+    private static void microKernel13x2(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
+                                        int kc, float[] target, int index, int stride) {
+        FloatVector c0a = start(overwrite, target, index);
+        FloatVector c0b = start(overwrite, target, index + LANES);
+        FloatVector c1a = start(overwrite, target, index + stride);
+        FloatVector c1b = start(overwrite, target, index + stride + LANES);
+        FloatVector c2a = start(overwrite, target, index + 2 * stride);
+        FloatVector c2b = start(overwrite, target, index + 2 * stride + LANES);
+        FloatVector c3a = start(overwrite, target, index + 3 * stride);
+        FloatVector c3b = start(overwrite, target, index + 3 * stride + LANES);
+        FloatVector c4a = start(overwrite, target, index + 4 * stride);
+        FloatVector c4b = start(overwrite, target, index + 4 * stride + LANES);
+        FloatVector c5a = start(overwrite, target, index + 5 * stride);
+        FloatVector c5b = start(overwrite, target, index + 5 * stride + LANES);
+        FloatVector c6a = start(overwrite, target, index + 6 * stride);
+        FloatVector c6b = start(overwrite, target, index + 6 * stride + LANES);
+        FloatVector c7a = start(overwrite, target, index + 7 * stride);
+        FloatVector c7b = start(overwrite, target, index + 7 * stride + LANES);
+        FloatVector c8a = start(overwrite, target, index + 8 * stride);
+        FloatVector c8b = start(overwrite, target, index + 8 * stride + LANES);
+        FloatVector c9a = start(overwrite, target, index + 9 * stride);
+        FloatVector c9b = start(overwrite, target, index + 9 * stride + LANES);
+        FloatVector c10a = start(overwrite, target, index + 10 * stride);
+        FloatVector c10b = start(overwrite, target, index + 10 * stride + LANES);
+        FloatVector c11a = start(overwrite, target, index + 11 * stride);
+        FloatVector c11b = start(overwrite, target, index + 11 * stride + LANES);
+        FloatVector c12a = start(overwrite, target, index + 12 * stride);
+        FloatVector c12b = start(overwrite, target, index + 12 * stride + LANES);
+        for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 13, bi += 2 * LANES) {
             FloatVector b0 = load(bPack, bi);
             FloatVector b1 = load(bPack, bi + LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, aPack[ai]);
-            c00 = b0.fma(a0, c00);
-            c01 = b1.fma(a0, c01);
+            c0a = b0.fma(a0, c0a);
+            c0b = b1.fma(a0, c0b);
             FloatVector a1 = FloatVector.broadcast(SPECIES, aPack[ai + 1]);
-            c10 = b0.fma(a1, c10);
-            c11 = b1.fma(a1, c11);
+            c1a = b0.fma(a1, c1a);
+            c1b = b1.fma(a1, c1b);
             FloatVector a2 = FloatVector.broadcast(SPECIES, aPack[ai + 2]);
-            c20 = b0.fma(a2, c20);
-            c21 = b1.fma(a2, c21);
+            c2a = b0.fma(a2, c2a);
+            c2b = b1.fma(a2, c2b);
             FloatVector a3 = FloatVector.broadcast(SPECIES, aPack[ai + 3]);
-            c30 = b0.fma(a3, c30);
-            c31 = b1.fma(a3, c31);
+            c3a = b0.fma(a3, c3a);
+            c3b = b1.fma(a3, c3b);
             FloatVector a4 = FloatVector.broadcast(SPECIES, aPack[ai + 4]);
-            c40 = b0.fma(a4, c40);
-            c41 = b1.fma(a4, c41);
+            c4a = b0.fma(a4, c4a);
+            c4b = b1.fma(a4, c4b);
+            FloatVector a5 = FloatVector.broadcast(SPECIES, aPack[ai + 5]);
+            c5a = b0.fma(a5, c5a);
+            c5b = b1.fma(a5, c5b);
+            FloatVector a6 = FloatVector.broadcast(SPECIES, aPack[ai + 6]);
+            c6a = b0.fma(a6, c6a);
+            c6b = b1.fma(a6, c6b);
+            FloatVector a7 = FloatVector.broadcast(SPECIES, aPack[ai + 7]);
+            c7a = b0.fma(a7, c7a);
+            c7b = b1.fma(a7, c7b);
+            FloatVector a8 = FloatVector.broadcast(SPECIES, aPack[ai + 8]);
+            c8a = b0.fma(a8, c8a);
+            c8b = b1.fma(a8, c8b);
+            FloatVector a9 = FloatVector.broadcast(SPECIES, aPack[ai + 9]);
+            c9a = b0.fma(a9, c9a);
+            c9b = b1.fma(a9, c9b);
+            FloatVector a10 = FloatVector.broadcast(SPECIES, aPack[ai + 10]);
+            c10a = b0.fma(a10, c10a);
+            c10b = b1.fma(a10, c10b);
+            FloatVector a11 = FloatVector.broadcast(SPECIES, aPack[ai + 11]);
+            c11a = b0.fma(a11, c11a);
+            c11b = b1.fma(a11, c11b);
+            FloatVector a12 = FloatVector.broadcast(SPECIES, aPack[ai + 12]);
+            c12a = b0.fma(a12, c12a);
+            c12b = b1.fma(a12, c12b);
         }
-        c00.intoArray(target, index);
-        c01.intoArray(target, index + LANES);
-        c10.intoArray(target, index + stride);
-        c11.intoArray(target, index + stride + LANES);
-        c20.intoArray(target, index + 2 * stride);
-        c21.intoArray(target, index + 2 * stride + LANES);
-        c30.intoArray(target, index + 3 * stride);
-        c31.intoArray(target, index + 3 * stride + LANES);
-        c40.intoArray(target, index + 4 * stride);
-        c41.intoArray(target, index + 4 * stride + LANES);
+        c0a.intoArray(target, index);
+        c0b.intoArray(target, index + LANES);
+        c1a.intoArray(target, index + stride);
+        c1b.intoArray(target, index + stride + LANES);
+        c2a.intoArray(target, index + 2 * stride);
+        c2b.intoArray(target, index + 2 * stride + LANES);
+        c3a.intoArray(target, index + 3 * stride);
+        c3b.intoArray(target, index + 3 * stride + LANES);
+        c4a.intoArray(target, index + 4 * stride);
+        c4b.intoArray(target, index + 4 * stride + LANES);
+        c5a.intoArray(target, index + 5 * stride);
+        c5b.intoArray(target, index + 5 * stride + LANES);
+        c6a.intoArray(target, index + 6 * stride);
+        c6b.intoArray(target, index + 6 * stride + LANES);
+        c7a.intoArray(target, index + 7 * stride);
+        c7b.intoArray(target, index + 7 * stride + LANES);
+        c8a.intoArray(target, index + 8 * stride);
+        c8b.intoArray(target, index + 8 * stride + LANES);
+        c9a.intoArray(target, index + 9 * stride);
+        c9b.intoArray(target, index + 9 * stride + LANES);
+        c10a.intoArray(target, index + 10 * stride);
+        c10b.intoArray(target, index + 10 * stride + LANES);
+        c11a.intoArray(target, index + 11 * stride);
+        c11b.intoArray(target, index + 11 * stride + LANES);
+        c12a.intoArray(target, index + 12 * stride);
+        c12b.intoArray(target, index + 12 * stride + LANES);
     }
 
-    /** {@link #microKernel5x2} for a 3 x 3-vector tile. */
+    /** {@link #microKernel13x2} for a 3 x 3-vector tile. */
     private static void microKernel3x3(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
                                        int kc, float[] target, int index, int stride) {
         FloatVector c00 = start(overwrite, target, index);
@@ -299,7 +360,7 @@ final class PackedGemm {
         FloatVector c22 = start(overwrite, target, index + 2 * stride + 2 * LANES);
         // Counting A's index to its end rather than p to kc: with a p counter C2 derived both indices
         // from it and kept A's through memory or a vector register, 17% slower at 256 bits. The
-        // 5 x 2 loop measured 2% faster with its counter, so each keeps its own form.
+        // 5 x 2 loop it replaced measured 2% faster with its counter, so each keeps its own form.
         for (int ai = aPanel, bi = bPanel, aEnd = aPanel + 3 * kc; ai < aEnd; ai += 3, bi += 3 * LANES) {
             FloatVector b0 = load(bPack, bi);
             FloatVector b1 = load(bPack, bi + LANES);
