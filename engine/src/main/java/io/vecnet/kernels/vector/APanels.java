@@ -26,45 +26,75 @@ final class APanels {
     /** PICK[j·MR + r]: the lanes of the panel's j-th vector of LANES·MR floats that hold row r. */
     private static final long[] PICK = picks();
     /**
-     * The last rows of a KC block, whose pieces {@link #packTransposedRow} moves float by float: the
+     * The last rows of a KC block, whose pieces {@link #packTransposedPiece} moves float by float: the
      * spare lanes of a vector holding one row's piece land on the next rows' slots of its panel, and
      * past the panel's end for these.
      */
     private static final int TAIL_ROWS = (LANES - 1) / MR;
-    /** Panels {@link #packTransposed} fills together: MR-float pieces adding up to about 64 floats. */
-    private static final int TRANSPOSED_GROUP_PANELS = 64 / MR;
+    /** Stored rows of A that {@link #packTransposed} takes through every panel at a time. */
+    private static final int TRANSPOSED_CHUNK_ROWS = 16;
 
     private APanels() {
     }
 
-    static void pack(PackedGemm.Product product, int pc, int kc, int ic, int mc, float[] aPack) {
+    /** The MC x KC block of A at (ic, pc) into aPack from {@code start}. */
+    static void pack(PackedGemm.Product product, int pc, int kc, int ic, int mc, float[] aPack, int start) {
         int full = mc / MR * MR;
         if (product.form() == MatmulForm.ATB) {
-            packTransposed(product, pc, kc, ic, full, aPack);
+            packTransposed(product, pc, kc, ic, full, aPack, start);
         } else {
-            packRows(product, pc, kc, ic, full, aPack);
+            for (int ir = 0; ir < full; ir += MR) {
+                packRowPanel(product, pc, kc, ic + ir, aPack, start + ir * kc);
+            }
         }
         if (full < mc) {
-            packEdgePanel(product, pc, kc, ic + full, mc - full, aPack, full * kc);
+            packEdgePanel(product, pc, kc, ic + full, mc - full, aPack, start + full * kc);
         }
     }
 
     /**
-     * Full panels of the AB and ABT forms: each panel's MR stored rows. Three-row panels go LANES
-     * columns at a time interleaved in registers (a permute per row, two blends per vector written),
-     * the columns left over float by float. Thirteen-row panels go float by float: interleaving them
-     * takes twelve blends per vector written, no fewer instructions than the scalar copy.
+     * Every KC block of the mc rows of A from ic, block b from {@code b·blockStride}. AB and ABT
+     * panels go panel by panel, each through all its KC blocks, so that A's rows are read from start
+     * to end: block by block, a 60000 x 784 A was read 157 columns of each row at a time, 40% slower
+     * to pack from memory.
      */
-    private static void packRows(PackedGemm.Product product, int pc, int kc, int ic, int full, float[] aPack) {
+    static void packEveryDepth(PackedGemm.Product product, int kc, int ic, int mc, float[] aPack, int blockStride) {
+        int k = product.k();
+        if (product.form() == MatmulForm.ATB) {
+            for (int pc = 0, start = 0; pc < k; pc += kc, start += blockStride) {
+                pack(product, pc, Math.min(kc, k - pc), ic, mc, aPack, start);
+            }
+            return;
+        }
+        int full = mc / MR * MR;
+        for (int ir = 0; ir < full; ir += MR) {
+            for (int pc = 0, start = 0; pc < k; pc += kc, start += blockStride) {
+                int depth = Math.min(kc, k - pc);
+                packRowPanel(product, pc, depth, ic + ir, aPack, start + ir * depth);
+            }
+        }
+        if (full < mc) {
+            for (int pc = 0, start = 0; pc < k; pc += kc, start += blockStride) {
+                int depth = Math.min(kc, k - pc);
+                packEdgePanel(product, pc, depth, ic + full, mc - full, aPack, start + full * depth);
+            }
+        }
+    }
+
+    /**
+     * One full panel of the AB and ABT forms: its MR stored rows from row i0, columns pc to pc + kc.
+     * Three-row panels go LANES columns at a time interleaved in registers (a permute per row, two
+     * blends per vector written), the columns left over float by float. Thirteen-row panels go float
+     * by float: interleaving them takes twelve blends per vector written.
+     */
+    private static void packRowPanel(PackedGemm.Product product, int pc, int kc, int i0, float[] aPack, int panel) {
         float[] a = product.a();
         int k = product.k();
-        for (int ir = 0; ir < full; ir += MR) {
-            int row = product.aOffset() + (ic + ir) * k + pc;
-            int interleaved = MR == 3 ? interleave3(a, row, k, kc, aPack, ir * kc) : 0;
-            for (int r = 0; r < MR; r++) {
-                for (int p = interleaved, dst = ir * kc + p * MR + r; p < kc; p++, dst += MR) {
-                    aPack[dst] = a[row + r * k + p];
-                }
+        int row = product.aOffset() + i0 * k + pc;
+        int interleaved = MR == 3 ? interleave3(a, row, k, kc, aPack, panel) : 0;
+        for (int r = 0; r < MR; r++) {
+            for (int p = interleaved, dst = panel + p * MR + r; p < kc; p++, dst += MR) {
+                aPack[dst] = a[row + r * k + p];
             }
         }
     }
@@ -96,45 +126,46 @@ final class APanels {
     }
 
     /**
-     * Full panels of the ATB form, a group of panels at a time: for each stored row of A in the KC
-     * block, the group's MR-float pieces of it (about one 256-byte stretch). Row by row across all
-     * panels, each row wrote one piece into every panel, a line per panel; the panels lie kc·MR floats
-     * apart, which maps those lines onto a few L1 sets, so they were evicted before the next row
-     * filled them. Panel by panel, the reads of a k = 60000 weight gradient were kc interleaved
-     * streams of MR floats, 8% slower.
+     * Full panels of the ATB form, {@link #TRANSPOSED_CHUNK_ROWS} stored rows of A at a time: those
+     * rows' MR-float pieces into every panel, each panel taking a whole run of 16 of its rows. Earlier
+     * orders: row by row across all panels, each row wrote one piece into every panel, a line per
+     * panel; the panels lie kc·MR floats apart, which maps those lines onto a few L1 sets, so they
+     * were evicted before the next row filled them. A group of panels through all kc rows read kc
+     * rows a 256-byte stretch at a time, too many streams for the hardware prefetcher: a 784 x 60000
+     * x 256 weight gradient 13% slower (A read from memory), where 16 rows are 16 streams.
      */
-    private static void packTransposed(PackedGemm.Product product, int pc, int kc, int ic, int full, float[] aPack) {
-        int groupRows = TRANSPOSED_GROUP_PANELS * MR;
-        for (int group = 0; group < full; group += groupRows) {
-            int groupEnd = Math.min(full, group + groupRows);
-            for (int p = 0; p < kc; p++) {
-                packTransposedRow(product, pc, kc, ic, p, group, groupEnd, aPack);
+    private static void packTransposed(PackedGemm.Product product, int pc, int kc, int ic, int full, float[] aPack,
+                                       int start) {
+        for (int p0 = 0; p0 < kc; p0 += TRANSPOSED_CHUNK_ROWS) {
+            int p1 = Math.min(kc, p0 + TRANSPOSED_CHUNK_ROWS);
+            for (int ir = 0; ir < full; ir += MR) {
+                packTransposedPiece(product, pc, kc, ic + ir, p0, p1, aPack, start + ir * kc);
             }
         }
     }
 
     /**
-     * Row pc + p of the stored A, columns ic + [from, to), into its panels' slots for p. Each piece
-     * moves as one whole vector; its lanes past MR land on the next rows' slots of the same panel,
-     * which those rows then overwrite, so only the {@link #TAIL_ROWS} last rows, and a read that would
-     * pass the end of A, go float by float. The vector is of the kernels' one species on purpose: a
-     * narrower one (an 8-lane vector for a 5-float piece) made C2 compile this loop, in some JVMs,
-     * with {@code intoArray} not intrinsified (its receiver's class taken from a call-site profile
-     * that had seen only the wide vectors), and the weight gradient's product 20% slower for the
-     * JVM's life (bench/README.md).
+     * Rows p0 to p1 of the panel of rows i0 to i0 + MR. Each piece moves as one whole vector; its lanes
+     * past MR land on the next row's slots of the same panel, which that row then overwrites, so only
+     * the {@link #TAIL_ROWS} last rows of the KC block, and a read that would pass the end of A, go
+     * float by float. The vector is of the kernels' one species on purpose: a narrower one (an 8-lane
+     * vector for a 5-float piece) made C2 compile this loop, in some JVMs, with {@code intoArray} not
+     * intrinsified (its receiver's class taken from a call-site profile that had seen only the wide
+     * vectors), and the weight gradient's product 20% slower for the JVM's life (bench/README.md).
      */
-    private static void packTransposedRow(PackedGemm.Product product, int pc, int kc, int ic, int p, int from,
-                                          int to, float[] aPack) {
+    private static void packTransposedPiece(PackedGemm.Product product, int pc, int kc, int i0, int p0, int p1,
+                                            float[] aPack, int panel) {
         float[] a = product.a();
-        int src = product.aOffset() + (pc + p) * product.m() + ic;
-        int vectorEnd = LANES < MR || p >= kc - TAIL_ROWS ? from : Math.min(to, a.length - src - LANES + 1);
-        int ir = from, dst = from * kc + p * MR;
-        for (; ir < vectorEnd; ir += MR, dst += kc * MR) {
-            FloatVector.fromArray(SPECIES, a, src + ir).intoArray(aPack, dst);
+        int m = product.m();
+        int src = product.aOffset() + (pc + p0) * m + i0;
+        int vectorEnd = LANES < MR ? p0 : Math.min(p1, kc - TAIL_ROWS);
+        int p = p0, dst = panel + p0 * MR;
+        for (; p < vectorEnd && src + LANES <= a.length; p++, src += m, dst += MR) {
+            FloatVector.fromArray(SPECIES, a, src).intoArray(aPack, dst);
         }
-        for (; ir < to; ir += MR, dst += kc * MR) {
+        for (; p < p1; p++, src += m, dst += MR) {
             for (int r = 0; r < MR; r++) {
-                aPack[dst + r] = a[src + ir + r];
+                aPack[dst + r] = a[src + r];
             }
         }
     }

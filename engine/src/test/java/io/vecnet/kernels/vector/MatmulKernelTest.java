@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -248,11 +249,33 @@ class MatmulKernelTest {
         }
     }
 
+    /**
+     * A packed all at once for every KC block (B packed whole, A shallow enough) and A packed one KC
+     * block at a time (B one KC x NC block at a time) add the same KC blocks in the same order.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(MatmulForm.class)
+    void packingAForEveryDepthAtOnceKeepsTheBits(MatmulForm form) {
+        GemmBlocking deep = new GemmBlocking(7, 40 * PackedGemm.MR, 3 * PackedGemm.NR);
+        GemmBlocking perBlock = new GemmBlocking(7, 40 * PackedGemm.MR, 3 * PackedGemm.NR, 0);
+        int m = 2 * deep.deepRows(15) + PackedGemm.MR + 2;
+        assertTrue(deep.deepRows(15) > 0, "the shape must take the deep path");
+        for (boolean accumulate : new boolean[] {false, true}) {
+            Problem p = new Problem(form, m, 15, 2 * PackedGemm.NR + 3);
+            float[] expected = p.initialC(accumulate);
+            PackedGemm.multiply(perBlock, form, p.a, 0, p.b, 0, expected, 0, p.m, p.k, p.n, accumulate, Workers.SERIAL);
+            float[] actual = p.initialC(accumulate);
+            PackedGemm.multiply(deep, form, p.a, 0, p.b, 0, actual, 0, p.m, p.k, p.n, accumulate, Workers.SERIAL);
+            assertSameBits(expected, actual, form + (accumulate ? " accumulating" : ""));
+        }
+    }
+
     static Stream<GemmBlocking> blockings() {
         return Stream.of(
                 new GemmBlocking(1, PackedGemm.MR, PackedGemm.NR),
                 new GemmBlocking(7, 2 * PackedGemm.MR, 3 * PackedGemm.NR),
                 new GemmBlocking(7, 2 * PackedGemm.MR, 3 * PackedGemm.NR, 0),
+                new GemmBlocking(7, 40 * PackedGemm.MR, 3 * PackedGemm.NR),
                 GemmBlocking.forCaches(new CacheSizes(1024, 4096, "tiny")),
                 GemmBlocking.forCaches(new CacheSizes(32 * 1024, 256 * 1024, "small")),
                 GemmBlocking.DETECTED);
