@@ -28,8 +28,10 @@ VECNET_TRAIN = {
     "big-spiral": ["train", "--points", "10000", "--iterations", "1000"],
 }
 
-# With --warm, each vecnet (CompareMain) process first trains the workload for this long.
-WARM_SECONDS = 3
+# With --warm, each vecnet (CompareMain) process first trains the workload for this long. After 3 s
+# C2 was still compiling the GEMM's block loop (the 256-row step's loop 5% to 10% slower); after 10 s,
+# further timed runs in the same JVM took the same time as the first.
+WARM_SECONDS = 10
 
 VECNET_LOOP = "vecnet (CompareMain)"
 VECNET_ONE_THREAD = "vecnet 1 thread (CompareMain)"
