@@ -20,17 +20,19 @@ import jdk.incubator.vector.FloatVector;
 final class PackedGemm {
     /**
      * Whether the CPU has 32 vector registers (AVX-512, AArch64) rather than 16 (AVX2, SSE). The tile
-     * must leave registers to spare: with 32, a 13 x 2-vector tile (26 accumulators, 2 B vectors, a
+     * must leave registers to spare: with 32, a 9 x 2-vector tile (18 accumulators, 2 B vectors, a
      * broadcast); with 16, 3 x 3 (9). On AVX2, 4 x 3 (12 accumulators) ran at half speed, and 5 x 2
      * did too under some collectors, where 3 x 3 never did. At 512 bits on an Intel Xeon, the tile
-     * alone in L1: 5 x 2 133-152 GFLOP/s, 9 x 2 158-168, 13 x 2 164-171, 14 x 2 166-175, and 15 x 2
-     * (33 registers) 131, spilling. Each k step of 5 x 2 spends 7 loads and 9 instructions of loop
-     * control on 10 multiply-adds, more than that core issues alongside; 13 x 2 spends 15 and the
-     * same 9 on 26. It keeps three registers spare against another compiler's allocation.
+     * alone in L1: 5 x 2 133-152 GFLOP/s, 9 x 2 158-168, 13 x 2 164-171, 15 x 2 (33 registers) 131,
+     * spilling; each k step of 5 x 2 spends 7 loads and 9 instructions of loop control on 10
+     * multiply-adds, more than that core issues alongside. Taller tiles cost C2 more, and a cold
+     * process pays it: compiled on stack replacement, 5 x 2 took 30 ms and 30 kB of code, 13 x 2
+     * 200 ms and 98 kB, which made a cold {@code train} on digits 0.3 s slower; 9 x 2 is within 1% to
+     * 8% of 13 x 2 on large products at about half that cost (bench/README.md).
      */
     static final boolean WIDE_REGISTER_FILE =
             SPECIES.vectorBitSize() == 512 || "aarch64".equals(System.getProperty("os.arch"));
-    static final int MR = WIDE_REGISTER_FILE ? 13 : 3;
+    static final int MR = WIDE_REGISTER_FILE ? 9 : 3;
     static final int NR = (WIDE_REGISTER_FILE ? 2 : 3) * LANES;
     /**
      * Products of at least this many multiply-adds (about 50 µs of work) are split over the workers.
@@ -250,14 +252,14 @@ final class PackedGemm {
     private static void microKernel(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
                                     float[] target, int index, int stride) {
         if (WIDE_REGISTER_FILE) {
-            microKernel13x2(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
+            microKernel9x2(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
         } else {
             microKernel3x3(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
         }
     }
 
     /**
-     * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for a 13 x 2-vector tile, with
+     * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for a 9 x 2-vector tile, with
      * the accumulators loaded from and stored back to the target; with overwrite they start at zero
      * instead, which gives the bits of adding to a cleared target (the first multiply-add of +0
      * rounds as it would with a loaded +0).
@@ -268,8 +270,8 @@ final class PackedGemm {
      * pointer through a vector register every iteration, which cost 15% to 25% of the whole product
      * (bench/README.md).
      */
-    private static void microKernel13x2(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
-                                        int kc, float[] target, int index, int stride) {
+    private static void microKernel9x2(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
+                                       int kc, float[] target, int index, int stride) {
         FloatVector c0a = start(overwrite, target, index);
         FloatVector c0b = start(overwrite, target, index + LANES);
         FloatVector c1a = start(overwrite, target, index + stride);
@@ -288,15 +290,7 @@ final class PackedGemm {
         FloatVector c7b = start(overwrite, target, index + 7 * stride + LANES);
         FloatVector c8a = start(overwrite, target, index + 8 * stride);
         FloatVector c8b = start(overwrite, target, index + 8 * stride + LANES);
-        FloatVector c9a = start(overwrite, target, index + 9 * stride);
-        FloatVector c9b = start(overwrite, target, index + 9 * stride + LANES);
-        FloatVector c10a = start(overwrite, target, index + 10 * stride);
-        FloatVector c10b = start(overwrite, target, index + 10 * stride + LANES);
-        FloatVector c11a = start(overwrite, target, index + 11 * stride);
-        FloatVector c11b = start(overwrite, target, index + 11 * stride + LANES);
-        FloatVector c12a = start(overwrite, target, index + 12 * stride);
-        FloatVector c12b = start(overwrite, target, index + 12 * stride + LANES);
-        for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 13, bi += 2 * LANES) {
+        for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 9, bi += 2 * LANES) {
             FloatVector b0 = load(bPack, bi);
             FloatVector b1 = load(bPack, bi + LANES);
             FloatVector a0 = FloatVector.broadcast(SPECIES, aPack[ai]);
@@ -326,18 +320,6 @@ final class PackedGemm {
             FloatVector a8 = FloatVector.broadcast(SPECIES, aPack[ai + 8]);
             c8a = b0.fma(a8, c8a);
             c8b = b1.fma(a8, c8b);
-            FloatVector a9 = FloatVector.broadcast(SPECIES, aPack[ai + 9]);
-            c9a = b0.fma(a9, c9a);
-            c9b = b1.fma(a9, c9b);
-            FloatVector a10 = FloatVector.broadcast(SPECIES, aPack[ai + 10]);
-            c10a = b0.fma(a10, c10a);
-            c10b = b1.fma(a10, c10b);
-            FloatVector a11 = FloatVector.broadcast(SPECIES, aPack[ai + 11]);
-            c11a = b0.fma(a11, c11a);
-            c11b = b1.fma(a11, c11b);
-            FloatVector a12 = FloatVector.broadcast(SPECIES, aPack[ai + 12]);
-            c12a = b0.fma(a12, c12a);
-            c12b = b1.fma(a12, c12b);
         }
         c0a.intoArray(target, index);
         c0b.intoArray(target, index + LANES);
@@ -357,17 +339,9 @@ final class PackedGemm {
         c7b.intoArray(target, index + 7 * stride + LANES);
         c8a.intoArray(target, index + 8 * stride);
         c8b.intoArray(target, index + 8 * stride + LANES);
-        c9a.intoArray(target, index + 9 * stride);
-        c9b.intoArray(target, index + 9 * stride + LANES);
-        c10a.intoArray(target, index + 10 * stride);
-        c10b.intoArray(target, index + 10 * stride + LANES);
-        c11a.intoArray(target, index + 11 * stride);
-        c11b.intoArray(target, index + 11 * stride + LANES);
-        c12a.intoArray(target, index + 12 * stride);
-        c12b.intoArray(target, index + 12 * stride + LANES);
     }
 
-    /** {@link #microKernel13x2} for a 3 x 3-vector tile. */
+    /** {@link #microKernel9x2} for a 3 x 3-vector tile. */
     private static void microKernel3x3(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
                                        int kc, float[] target, int index, int stride) {
         FloatVector c00 = start(overwrite, target, index);
