@@ -14,8 +14,9 @@ import jdk.incubator.vector.FloatVector;
  * in L2). Block sizes come from the caches the OS reports ({@link GemmBlocking}). Packing reads the
  * operands in whatever layout the form names, so the transposed forms cost no extra pass. Partial
  * sums of each KC block are added to C in block order, which fixes the summation order for a given
- * KC: the bits depend on the machine's L1 size (through KC) and vector width, never on the thread
- * count.
+ * KC: the bits depend on the machine's L1 size (through KC) and vector width (through KC and the
+ * tile: the last, partial row panel's tile is summed from zero and then added to C), never on the
+ * thread count.
  */
 final class PackedGemm {
     /**
