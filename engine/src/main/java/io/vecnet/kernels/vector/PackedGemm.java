@@ -56,7 +56,29 @@ final class PackedGemm {
 
     static void multiply(GemmBlocking blocking, MatmulForm form, float[] a, int aOffset, float[] b, int bOffset,
                          float[] c, int cOffset, int m, int k, int n, boolean accumulate, Workers workers) {
-        Product product = new Product(blocking, form, a, aOffset, b, bOffset, c, cOffset, m, k, n);
+        run(new Product(blocking, form, a, aOffset, b, bOffset, c, cOffset, m, k, n, null, 0), accumulate, workers);
+    }
+
+    static void affine(float[] a, float[] b, int bOffset, float[] bias, int biasOffset, float[] c, int m, int k, int n,
+                       Workers workers) {
+        affine(GemmBlocking.DETECTED, a, b, bOffset, bias, biasOffset, c, m, k, n, workers);
+    }
+
+    /**
+     * C (m x n from index 0) = every row the bias (n floats from biasOffset) + A·B, with the bits of
+     * copying the bias into every row of C and then adding the product onto it. Each block of C takes
+     * the bias just before its first KC block, while the block is in cache: copied into all of C first,
+     * the bias cost a pass of C's size through memory, and the product read it back.
+     */
+    static void affine(GemmBlocking blocking, float[] a, float[] b, int bOffset, float[] bias, int biasOffset,
+                       float[] c, int m, int k, int n, Workers workers) {
+        run(new Product(blocking, MatmulForm.AB, a, 0, b, bOffset, c, 0, m, k, n, bias, biasOffset), true, workers);
+    }
+
+    private static void run(Product product, boolean accumulate, Workers workers) {
+        int m = product.m();
+        int k = product.k();
+        int n = product.n();
         int parts = (long) m * k * n >= PARALLEL_THRESHOLD ? workers.threads() : 1;
         if (parts == 1) {
             multiplyBlock(product, accumulate, 0, m, 0, n);
@@ -87,9 +109,23 @@ final class PackedGemm {
         return rowsSuffice || m / MR >= n / NR;
     }
 
-    /** One product's operands, each row-major from its offset in its array, and its sizes. */
+    /**
+     * One product's operands, each row-major from its offset in its array, and its sizes; with a bias
+     * (else null), C starts as that row in every row.
+     */
     record Product(GemmBlocking blocking, MatmulForm form, float[] a, int aOffset, float[] b, int bOffset,
-                   float[] c, int cOffset, int m, int k, int n) {
+                   float[] c, int cOffset, int m, int k, int n, float[] bias, int biasOffset) {
+    }
+
+    /** C[ic..ic+rows, jc..jc+cols) = the bias's columns jc..jc+cols, when the product has a bias. */
+    private static void startFromBias(Product product, int ic, int rows, int jc, int cols) {
+        if (product.bias() == null) {
+            return;
+        }
+        for (int i = ic; i < ic + rows; i++) {
+            int cRow = product.cOffset() + i * product.n();
+            System.arraycopy(product.bias(), product.biasOffset() + jc, product.c(), cRow + jc, cols);
+        }
     }
 
     private static int roundUp(int value, int multiple) {
@@ -111,6 +147,7 @@ final class PackedGemm {
                                       int colEnd) {
         int k = product.k();
         if (k == 0) {
+            startFromBias(product, rowStart, rowEnd - rowStart, colStart, colEnd - colStart);
             for (int i = rowStart; i < rowEnd && !accumulate; i++) {
                 int cRow = product.cOffset() + i * product.n();
                 Arrays.fill(product.c(), cRow + colStart, cRow + colEnd, 0f);
@@ -136,6 +173,7 @@ final class PackedGemm {
                 for (int ic = rowStart; ic < rowEnd; ic += deepRows) {
                     int mc = Math.min(deepRows, rowEnd - ic);
                     APanels.packEveryDepth(product, kc, ic, mc, aPack, deepRows * kc);
+                    startFromBias(product, ic, mc, jc, nc);
                     for (int pc = 0; pc < k; pc += kc) {
                         sweep(product, !accumulate && pc == 0, aPack, pc / kc * deepRows * kc, bPack, pc * ncMax,
                                 ic, mc, Math.min(kc, k - pc), jc, nc, rowEnd, colEnd);
@@ -143,6 +181,7 @@ final class PackedGemm {
                 }
             } else if (wholeStrip) {
                 for (int ic = rowStart; ic < rowEnd; ic += mcMax) {
+                    startFromBias(product, ic, Math.min(mcMax, rowEnd - ic), jc, nc);
                     for (int pc = 0; pc < k; pc += kc) {
                         rowBlock(product, !accumulate && pc == 0, aPack, bPack, pc * ncMax, ic, pc, kc, jc, nc,
                                 rowEnd, colEnd);
@@ -152,6 +191,9 @@ final class PackedGemm {
                 for (int pc = 0; pc < k; pc += kc) {
                     packB(product, pc, Math.min(kc, k - pc), jc, nc, bPack, 0);
                     for (int ic = rowStart; ic < rowEnd; ic += mcMax) {
+                        if (pc == 0) {
+                            startFromBias(product, ic, Math.min(mcMax, rowEnd - ic), jc, nc);
+                        }
                         rowBlock(product, !accumulate && pc == 0, aPack, bPack, 0, ic, pc, kc, jc, nc, rowEnd,
                                 colEnd);
                     }

@@ -77,6 +77,15 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void affine(float[] x, float[] w, int wOffset, float[] b, int bOffset, float[] out, int rows, int k, int n) {
+        if (rows > 0 && n > 0 && MatmulKernel.choose(MatmulForm.AB, rows, k, n) == MatmulKernel.PACKED_GEMM) {
+            PackedGemm.affine(x, w, wOffset, b, bOffset, out, rows, k, n, workers);
+        } else {
+            Kernels.super.affine(x, w, wOffset, b, bOffset, out, rows, k, n);
+        }
+    }
+
+    @Override
     public Optional<TwoLayerPass> fusedTwoLayerPass(Matrix x, int[] labels, int hidden, int classes) {
         return offersFusedTwoLayerPass(x.cols(), classes)
                 ? Optional.of(new FusedTwoLayerPass(x, labels, hidden, classes, workers))

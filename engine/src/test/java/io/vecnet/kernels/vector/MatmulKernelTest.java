@@ -270,6 +270,32 @@ class MatmulKernelTest {
         }
     }
 
+    /**
+     * The packed GEMM's affine product (C starts as the bias row, block by block) has the bits of
+     * copying the bias into every row of C and accumulating the product, for every blocking (its
+     * three loop orders) and on three threads.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockings")
+    void packedAffineEqualsTheBiasCopiedThenTheProductAdded(GemmBlocking blocking) {
+        for (int[] s : List.of(new int[] {1, 0, 1}, new int[] {17, 33, 31},
+                new int[] {blocking.mc() + PackedGemm.MR + 1, blocking.kc() + 7, blocking.nc() + PackedGemm.NR + 1})) {
+            Problem p = new Problem(MatmulForm.AB, s[0], s[1], s[2]);
+            float[] bias = randomFloats(new SplittableRandom(s[0] * 31L + s[2]), s[2] + 3, 2f);
+            float[] expected = new float[p.m * p.n];
+            for (int i = 0; i < p.m; i++) {
+                System.arraycopy(bias, 3, expected, i * p.n, p.n);
+            }
+            PackedGemm.multiply(blocking, MatmulForm.AB, p.a, 0, p.b, 0, expected, 0, p.m, p.k, p.n, true,
+                    Workers.SERIAL);
+            for (Workers workers : List.of(Workers.SERIAL, THREE_WORKERS)) {
+                float[] actual = p.initialC(true);
+                PackedGemm.affine(blocking, p.a, p.b, 0, bias, 3, actual, p.m, p.k, p.n, workers);
+                assertSameBits(expected, actual, blocking + " " + Arrays.toString(s) + " on " + workers.threads());
+            }
+        }
+    }
+
     static Stream<GemmBlocking> blockings() {
         return Stream.of(
                 new GemmBlocking(1, PackedGemm.MR, PackedGemm.NR),
