@@ -66,17 +66,15 @@ final class APanels {
             }
             return;
         }
-        int full = mc / MR * MR;
-        for (int ir = 0; ir < full; ir += MR) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int height = Math.min(MR, mc - ir);
             for (int pc = 0, start = 0; pc < k; pc += kc, start += blockStride) {
                 int depth = Math.min(kc, k - pc);
-                packRowPanel(product, pc, depth, ic + ir, aPack, start + ir * depth);
-            }
-        }
-        if (full < mc) {
-            for (int pc = 0, start = 0; pc < k; pc += kc, start += blockStride) {
-                int depth = Math.min(kc, k - pc);
-                packEdgePanel(product, pc, depth, ic + full, mc - full, aPack, start + full * depth);
+                if (height == MR) {
+                    packRowPanel(product, pc, depth, ic + ir, aPack, start + ir * depth);
+                } else {
+                    packEdgePanel(product, pc, depth, ic + ir, height, aPack, start + ir * depth);
+                }
             }
         }
     }
