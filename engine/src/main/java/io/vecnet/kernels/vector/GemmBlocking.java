@@ -45,6 +45,14 @@ record GemmBlocking(int kc, int mc, int nc, long stripFloats) {
         return rows >= 8 * MR ? rows : 0;
     }
 
+    /**
+     * Rows of an n-wide operand that fill the A block's budget (MC x KC floats, half of level 2), at
+     * least one: how much of B {@link RowStreamingMatmul} streams past every row of C at a time.
+     */
+    int streamedRows(int n) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) mc * kc / Math.max(1, n)));
+    }
+
     private static int roundDown(int value, int multiple) {
         return value / multiple * multiple;
     }

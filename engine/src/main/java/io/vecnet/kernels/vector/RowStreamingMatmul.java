@@ -21,35 +21,60 @@ final class RowStreamingMatmul {
 
     static void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
                          int m, int k, int n, boolean accumulate) {
+        multiply(form, a, aOffset, b, bOffset, c, cOffset, m, k, n, accumulate,
+                GemmBlocking.DETECTED.streamedRows(n));
+    }
+
+    /**
+     * {@link #multiply} taking B {@code chunkRows} rows at a time: every row of C passes over one chunk
+     * before the next, so that a deep B is read from memory once and then from level 2 for each row
+     * pair and column block, rather than from memory each time (an Aᵀ·B of 10 x 60000 x 128 read its
+     * 31 MB B ten times). C's elements carry from chunk to chunk through memory, unrounded, so the
+     * sums keep their order and bits.
+     */
+    static void multiply(MatmulForm form, float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset,
+                         int m, int k, int n, boolean accumulate, int chunkRows) {
         if (form == MatmulForm.ABT) {
             b = Scratch.transpose(Scratch.Slot.B, b, bOffset, n, k);
             bOffset = 0;
         }
         int aRowStart = form == MatmulForm.ATB ? 1 : k;
         int aStep = form == MatmulForm.ATB ? m : 1;
+        int p0 = 0;
+        do {
+            int depth = Math.min(chunkRows, k - p0);
+            multiplyChunk(a, aOffset + p0 * aStep, aRowStart, aStep, b, bOffset + p0 * n, c, cOffset, m, depth, n,
+                    accumulate || p0 > 0);
+            p0 += depth;
+        } while (p0 < k);
+    }
+
+    /** C (+)= the product over {@code depth} rows of B, A's element (i, p) at aStart + i·aRowStart + p·aStep. */
+    private static void multiplyChunk(float[] a, int aStart, int aRowStart, int aStep, float[] b, int bStart,
+                                      float[] c, int cOffset, int m, int depth, int n, boolean accumulate) {
         int i = 0;
         for (; i + 2 <= m; i += 2) {
-            int aStart = aOffset + i * aRowStart;
+            int aRow = aStart + i * aRowStart;
             int cRow = cOffset + i * n;
             int j = 0;
             for (; j + BLOCK <= n; j += BLOCK) {
-                fourVectorsOfTwoRows(a, aStart, aStart + aRowStart, aStep, b, bOffset + j, c, cRow + j, k, n,
+                fourVectorsOfTwoRows(a, aRow, aRow + aRowStart, aStep, b, bStart + j, c, cRow + j, depth, n,
                         accumulate);
             }
             for (; j < n; j += LANES) {
-                oneVector(a, aStart, aStep, b, bOffset + j, c, cRow + j, j, k, n, accumulate);
-                oneVector(a, aStart + aRowStart, aStep, b, bOffset + j, c, cRow + n + j, j, k, n, accumulate);
+                oneVector(a, aRow, aStep, b, bStart + j, c, cRow + j, j, depth, n, accumulate);
+                oneVector(a, aRow + aRowStart, aStep, b, bStart + j, c, cRow + n + j, j, depth, n, accumulate);
             }
         }
         for (; i < m; i++) {
-            int aStart = aOffset + i * aRowStart;
+            int aRow = aStart + i * aRowStart;
             int cRow = cOffset + i * n;
             int j = 0;
             for (; j + BLOCK <= n; j += BLOCK) {
-                fourVectors(a, aStart, aStep, b, bOffset + j, c, cRow + j, k, n, accumulate);
+                fourVectors(a, aRow, aStep, b, bStart + j, c, cRow + j, depth, n, accumulate);
             }
             for (; j < n; j += LANES) {
-                oneVector(a, aStart, aStep, b, bOffset + j, c, cRow + j, j, k, n, accumulate);
+                oneVector(a, aRow, aStep, b, bStart + j, c, cRow + j, j, depth, n, accumulate);
             }
         }
     }

@@ -193,6 +193,20 @@ class MatmulKernelTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} accumulate={1}")
+    @MethodSource("formCases")
+    void rowStreamingInChunksOfBKeepsTheBits(MatmulForm form, boolean accumulate, int m, int k, int n) {
+        Problem p = new Problem(form, m, k, n);
+        float[] whole = p.initialC(accumulate);
+        RowStreamingMatmul.multiply(form, p.a, 0, p.b, 0, whole, 0, m, k, n, accumulate, Integer.MAX_VALUE);
+        for (int chunkRows : new int[] {1, 7, 16}) {
+            float[] chunked = p.initialC(accumulate);
+            RowStreamingMatmul.multiply(form, p.a, 0, p.b, 0, chunked, 0, m, k, n, accumulate, chunkRows);
+            assertSameBits(whole, chunked, "row streaming " + form + " " + m + "x" + k + "x" + n + ", B "
+                    + chunkRows + " rows at a time");
+        }
+    }
+
     static Stream<Arguments> formsAndAccumulate() {
         return Stream.of(MatmulForm.AB, MatmulForm.ATB)
                 .flatMap(form -> Stream.of(Arguments.of(form, false), Arguments.of(form, true)));
