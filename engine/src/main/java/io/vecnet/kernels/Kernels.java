@@ -63,6 +63,17 @@ public interface Kernels {
     /** Zeroes {@code grad[i]} wherever {@code activation[i] <= 0}: the ReLU backward mask. */
     void reluBackward(float[] grad, float[] activation, int length);
 
+    /**
+     * {@link #reluBackward} over grad (rows x cols), then {@link #columnSums} of the masked grad into
+     * {@code out} from outOffset: a hidden ReLU layer's delta and its bias gradient, with the bits of
+     * the two calls. The vector kernels do both in one pass over grad.
+     */
+    default void reluBackwardColumnSums(float[] grad, float[] activation, int rows, int cols, float[] out,
+                                        int outOffset) {
+        reluBackward(grad, activation, rows * cols);
+        columnSums(grad, out, outOffset, rows, cols);
+    }
+
     /** {@code x[i] = x[i] > 0 ? x[i] : slope · x[i]}. */
     void leakyRelu(float[] x, float slope, int length);
 

@@ -18,6 +18,12 @@ public enum Activation {
         }
 
         @Override
+        void backwardWithColumnSums(Kernels kernels, float[] grad, float[] output, int rows, int cols, float[] sums,
+                                    int sumsOffset) {
+            kernels.reluBackwardColumnSums(grad, output, rows, cols, sums, sumsOffset);
+        }
+
+        @Override
         public double exact(double z) {
             return Math.max(z, 0);
         }
@@ -85,6 +91,16 @@ public enum Activation {
 
     /** Multiplies {@code grad} by the derivative, read from the activation's {@code output}. */
     abstract void backward(Kernels kernels, float[] grad, float[] output, int length);
+
+    /**
+     * {@link #backward} over grad (rows x cols), then the masked grad's column sums (the layer's bias
+     * gradient) into sums from sumsOffset; an activation whose kernels do both in one pass overrides it.
+     */
+    void backwardWithColumnSums(Kernels kernels, float[] grad, float[] output, int rows, int cols, float[] sums,
+                                int sumsOffset) {
+        backward(kernels, grad, output, rows * cols);
+        kernels.columnSums(grad, sums, sumsOffset, rows, cols);
+    }
 
     /** The activation in float64, the reference that gradient checks differentiate. */
     public abstract double exact(double z);

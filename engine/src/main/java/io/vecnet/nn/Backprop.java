@@ -9,9 +9,10 @@ import java.util.List;
  * Holds the activations and deltas of up to {@code maxRows} rows, made once, so a call allocates
  * nothing. On the scalar kernels this is the reference every faster path is tested against.
  *
- * <p>The steps, for layers L..1 after the forward pass: {@code dW = Aᵀ·dZ} and {@code db = Σ_rows dZ}
- * into the layer's place in the flat gradient, then {@code dA = dZ·Wᵀ} through the activation's
- * derivative for the layer below. For one ReLU layer these are the case study's steps in its order.
+ * <p>The steps, for layers L..1 after the forward pass: {@code dW = Aᵀ·dZ} into the layer's place in
+ * the flat gradient, then {@code dA = dZ·Wᵀ} through the activation's derivative for the layer below,
+ * that layer's {@code db = Σ_rows dZ} taken in the same pass (the output layer's after the loss).
+ * For one ReLU layer these are the case study's operations, each with the bits it had in its order.
  */
 public final class Backprop {
     private final Kernels kernels;
@@ -46,17 +47,19 @@ public final class Backprop {
             throw new IllegalArgumentException(rows + " rows, but this pass holds at most " + maxRows);
         }
         Forward.run(kernels, spec, layers, parameters, x, rows, outputs);
-        float loss = kernels.softmaxCrossEntropy(outputs[spec.depth() - 1], labels, delta, rows, spec.classes(), scale);
-        for (int l = spec.depth() - 1; l >= 0; l--) {
+        int top = spec.depth() - 1;
+        float loss = kernels.softmaxCrossEntropy(outputs[top], labels, delta, rows, spec.classes(), scale);
+        kernels.columnSums(delta, gradient, layers.get(top).biasOffset(), rows, spec.classes());
+        for (int l = top; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             float[] below = l == 0 ? x : outputs[l - 1];
             kernels.matmul(MatmulForm.ATB, below, 0, delta, 0, gradient, layer.weightOffset(),
                     layer.inputs(), rows, layer.outputs(), false);
-            kernels.columnSums(delta, gradient, layer.biasOffset(), rows, layer.outputs());
             if (l > 0) {
                 kernels.matmul(MatmulForm.ABT, delta, 0, parameters, layer.weightOffset(), deltaBelow, 0,
                         rows, layer.outputs(), layer.inputs(), false);
-                spec.activation().backward(kernels, deltaBelow, below, rows * layer.inputs());
+                spec.activation().backwardWithColumnSums(kernels, deltaBelow, below, rows, layer.inputs(), gradient,
+                        layers.get(l - 1).biasOffset());
                 float[] swap = delta;
                 delta = deltaBelow;
                 deltaBelow = swap;

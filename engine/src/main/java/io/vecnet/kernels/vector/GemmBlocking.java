@@ -47,7 +47,8 @@ record GemmBlocking(int kc, int mc, int nc, long stripFloats) {
 
     /**
      * Rows of an n-wide operand that fill the A block's budget (MC x KC floats, half of level 2), at
-     * least one: how much of B {@link RowStreamingMatmul} streams past every row of C at a time.
+     * least one: how much of B {@link RowStreamingMatmul} streams past every row of C at a time, and
+     * (with n eight times a row's width) the rows of a block in {@link VectorKernels#reluBackwardColumnSums}.
      */
     int streamedRows(int n) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) mc * kc / Math.max(1, n)));

@@ -9,6 +9,7 @@ import io.vecnet.kernels.FloatMath;
 import io.vecnet.kernels.Kernels;
 import io.vecnet.kernels.MatmulForm;
 import io.vecnet.kernels.TwoLayerPass;
+import java.util.Arrays;
 import java.util.Optional;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -135,6 +136,77 @@ public final class VectorKernels implements Kernels {
                 grad[i] = 0f;
             }
         }
+    }
+
+    /**
+     * Four vectors of columns at a time, as {@link #columnSums} goes, each masked, stored and added
+     * while in registers, over blocks of rows that stay in level 2 while every column group passes:
+     * a 60000 x 256 delta 7.2 ms against 10.0 for the two kernels (over all rows at once, 13.5). The
+     * sums carry from block to block through {@code out}, so they keep their order and bits.
+     */
+    @Override
+    public void reluBackwardColumnSums(float[] grad, float[] activation, int rows, int cols, float[] out,
+                                       int outOffset) {
+        // A block's grad and activation rows fill an eighth of level 2: on an Intel Xeon (2 MiB)
+        // 3%-8% faster than blocks of half of it, which share level 2 with the prefetched next rows.
+        reluBackwardColumnSums(grad, activation, rows, cols, out, outOffset,
+                GemmBlocking.DETECTED.streamedRows(8 * cols));
+    }
+
+    static void reluBackwardColumnSums(float[] grad, float[] activation, int rows, int cols, float[] out,
+                                       int outOffset, int blockRows) {
+        Arrays.fill(out, outOffset, outOffset + cols, 0f);
+        for (int r0 = 0; r0 < rows; r0 += blockRows) {
+            int from = r0 * cols;
+            int to = (int) Math.min(rows, (long) r0 + blockRows) * cols;
+            int j = 0;
+            for (; j + 4 * LANES <= cols; j += 4 * LANES) {
+                fourColumnsReluBackwardSums(grad, activation, from + j, to, cols, out, outOffset + j);
+            }
+            for (; j + LANES <= cols; j += LANES) {
+                FloatVector sum = FloatVector.fromArray(SPECIES, out, outOffset + j);
+                for (int i = from + j; i < to; i += cols) {
+                    sum = reluMasked(grad, activation, i).add(sum);
+                }
+                sum.intoArray(out, outOffset + j);
+            }
+            for (; j < cols; j++) {
+                float sum = out[outOffset + j];
+                for (int i = from + j; i < to; i += cols) {
+                    if (!(activation[i] > 0f)) {
+                        grad[i] = 0f;
+                    }
+                    sum += grad[i];
+                }
+                out[outOffset + j] = sum;
+            }
+        }
+    }
+
+    private static void fourColumnsReluBackwardSums(float[] grad, float[] activation, int start, int end, int cols,
+                                                    float[] out, int outIndex) {
+        FloatVector s0 = FloatVector.fromArray(SPECIES, out, outIndex);
+        FloatVector s1 = FloatVector.fromArray(SPECIES, out, outIndex + LANES);
+        FloatVector s2 = FloatVector.fromArray(SPECIES, out, outIndex + 2 * LANES);
+        FloatVector s3 = FloatVector.fromArray(SPECIES, out, outIndex + 3 * LANES);
+        for (int i = start; i < end; i += cols) {
+            s0 = reluMasked(grad, activation, i).add(s0);
+            s1 = reluMasked(grad, activation, i + LANES).add(s1);
+            s2 = reluMasked(grad, activation, i + 2 * LANES).add(s2);
+            s3 = reluMasked(grad, activation, i + 3 * LANES).add(s3);
+        }
+        s0.intoArray(out, outIndex);
+        s1.intoArray(out, outIndex + LANES);
+        s2.intoArray(out, outIndex + 2 * LANES);
+        s3.intoArray(out, outIndex + 3 * LANES);
+    }
+
+    /** grad's vector at i, zeroed where the activation is not positive, stored back and returned. */
+    private static FloatVector reluMasked(float[] grad, float[] activation, int i) {
+        var inactive = FloatVector.fromArray(SPECIES, activation, i).compare(VectorOperators.GT, 0f).not();
+        FloatVector masked = FloatVector.fromArray(SPECIES, grad, i).blend(0f, inactive);
+        masked.intoArray(grad, i);
+        return masked;
     }
 
     @Override

@@ -403,6 +403,32 @@ class VectorKernelsTest {
 
     @ParameterizedTest(name = "rows={0} cols={1}")
     @MethodSource("rowsAndCols")
+    void reluBackwardColumnSumsEqualsTheTwoScalarKernelsBitForBit(int rows, int cols) {
+        SplittableRandom random = random(rows, cols, 13);
+        float[] activation = withSpecials(random, rows * cols);
+        float[] grad = randomFloats(random, rows * cols + 5, 3f);
+        int outOffset = LANES + 3;
+        float[] sums = placed(randomFloats(random, cols, 1f), outOffset, 9f);
+        float[] vectorGrad = grad.clone();
+        float[] vectorSums = sums.clone();
+        VECTOR.reluBackwardColumnSums(vectorGrad, activation, rows, cols, vectorSums, outOffset);
+        float[] scalarGrad = grad.clone();
+        float[] scalarSums = sums.clone();
+        SCALAR.reluBackward(scalarGrad, activation, rows * cols);
+        SCALAR.columnSums(scalarGrad, scalarSums, outOffset, rows, cols);
+        assertSameBits(scalarGrad, vectorGrad, "reluBackwardColumnSums' masked grad vs scalar reluBackward");
+        assertSameBits(scalarSums, vectorSums, "reluBackwardColumnSums' sums vs scalar columnSums");
+        for (int blockRows : new int[] {1, 2, 5}) {
+            float[] blockGrad = grad.clone();
+            float[] blockSums = sums.clone();
+            VectorKernels.reluBackwardColumnSums(blockGrad, activation, rows, cols, blockSums, outOffset, blockRows);
+            assertSameBits(scalarGrad, blockGrad, "masked grad in blocks of " + blockRows + " rows");
+            assertSameBits(scalarSums, blockSums, "sums in blocks of " + blockRows + " rows");
+        }
+    }
+
+    @ParameterizedTest(name = "rows={0} cols={1}")
+    @MethodSource("rowsAndCols")
     void columnSumsAtAnOffsetEqualScalarBitsAndTouchNothingElse(int rows, int cols) {
         SplittableRandom random = random(rows, cols, 12);
         float[] x = randomFloats(random, rows * cols, 5f);
