@@ -70,7 +70,8 @@ def implementations(workload, args, torch_available):
         found.append(("torch float32 1 thread", torch + ["--threads", "1"], LOOP_SECONDS, {}))
     warm = ["--warm-seconds", str(WARM_SECONDS)] if args.warm else []
     for name, threads in ((VECNET_LOOP, os.cpu_count()), (VECNET_ONE_THREAD, 1)):
-        found.append((name, [args.java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmx2g"]
+        found.append((name, [args.java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC",
+                             "-XX:PretenureSizeThreshold=1m", "-Xmx2g"]
                       + huge_pages() + ["-Dvecnet.threads=%d" % threads, "-cp", args.jar, "io.vecnet.bench.CompareMain"]
                       + warm + [workload], LOOP_SECONDS, {}))
     if workload in VECNET_TRAIN:
