@@ -66,9 +66,10 @@ final class PackedGemm {
 
     /**
      * C (m x n from index 0) = every row the bias (n floats from biasOffset) + A·B, with the bits of
-     * copying the bias into every row of C and then adding the product onto it. Each block of C takes
-     * the bias just before its first KC block, while the block is in cache: copied into all of C first,
-     * the bias cost a pass of C's size through memory, and the product read it back.
+     * copying the bias into every row of C and then adding the product onto it. Each tile's
+     * accumulators start from the bias in its first KC block: copied into all of C first, the bias
+     * cost a pass of C's size through memory, and the product read it back; copied into each block
+     * of C just before its first KC block, it still cost the copy (bench/README.md).
      */
     static void affine(GemmBlocking blocking, float[] a, float[] b, int bOffset, float[] bias, int biasOffset,
                        float[] c, int m, int k, int n, Workers workers) {
@@ -115,18 +116,27 @@ final class PackedGemm {
      */
     record Product(GemmBlocking blocking, MatmulForm form, float[] a, int aOffset, float[] b, int bOffset,
                    float[] c, int cOffset, int m, int k, int n, float[] bias, int biasOffset) {
+        /**
+         * What C's elements start from in this product's first KC block: the bias, else zero (the
+         * first block's products replace C's elements, which spares clearing C and reading the zeros
+         * back) unless the product adds to C.
+         */
+        Start first(boolean accumulate) {
+            return bias != null ? Start.BIAS : accumulate ? Start.C : Start.ZERO;
+        }
     }
 
-    /** C[ic..ic+rows, jc..jc+cols) = the bias's columns jc..jc+cols, when the product has a bias. */
-    private static void startFromBias(Product product, int ic, int rows, int jc, int cols) {
-        if (product.bias() == null) {
-            return;
-        }
-        for (int i = ic; i < ic + rows; i++) {
-            int cRow = product.cOffset() + i * product.n();
-            System.arraycopy(product.bias(), product.biasOffset() + jc, product.c(), cRow + jc, cols);
-        }
+    /**
+     * Where a tile's accumulators start: C's elements, zero or the bias's columns. Starting a tile
+     * from the bias in registers gives the bits of copying the bias into C and adding the product
+     * onto it, without that copy: a pass of C's size through memory.
+     */
+    enum Start {
+        C, ZERO, BIAS
     }
+
+    /** NR zeros, the row every accumulator of a tile starting from {@link Start#ZERO} loads. */
+    private static final float[] ZEROS = new float[NR];
 
     private static int roundUp(int value, int multiple) {
         return (value + multiple - 1) / multiple * multiple;
@@ -146,11 +156,16 @@ final class PackedGemm {
     private static void multiplyBlock(Product product, boolean accumulate, int rowStart, int rowEnd, int colStart,
                                       int colEnd) {
         int k = product.k();
+        Start first = product.first(accumulate);
         if (k == 0) {
-            startFromBias(product, rowStart, rowEnd - rowStart, colStart, colEnd - colStart);
-            for (int i = rowStart; i < rowEnd && !accumulate; i++) {
+            for (int i = rowStart; i < rowEnd && first != Start.C; i++) {
                 int cRow = product.cOffset() + i * product.n();
-                Arrays.fill(product.c(), cRow + colStart, cRow + colEnd, 0f);
+                if (first == Start.BIAS) {
+                    System.arraycopy(product.bias(), product.biasOffset() + colStart, product.c(), cRow + colStart,
+                            colEnd - colStart);
+                } else {
+                    Arrays.fill(product.c(), cRow + colStart, cRow + colEnd, 0f);
+                }
             }
             return;
         }
@@ -173,17 +188,15 @@ final class PackedGemm {
                 for (int ic = rowStart; ic < rowEnd; ic += deepRows) {
                     int mc = Math.min(deepRows, rowEnd - ic);
                     APanels.packEveryDepth(product, kc, ic, mc, aPack, deepRows * kc);
-                    startFromBias(product, ic, mc, jc, nc);
                     for (int pc = 0; pc < k; pc += kc) {
-                        sweep(product, !accumulate && pc == 0, aPack, pc / kc * deepRows * kc, bPack, pc * ncMax,
+                        sweep(product, pc == 0 ? first : Start.C, aPack, pc / kc * deepRows * kc, bPack, pc * ncMax,
                                 ic, mc, Math.min(kc, k - pc), jc, nc, rowEnd, colEnd);
                     }
                 }
             } else if (wholeStrip) {
                 for (int ic = rowStart; ic < rowEnd; ic += mcMax) {
-                    startFromBias(product, ic, Math.min(mcMax, rowEnd - ic), jc, nc);
                     for (int pc = 0; pc < k; pc += kc) {
-                        rowBlock(product, !accumulate && pc == 0, aPack, bPack, pc * ncMax, ic, pc, kc, jc, nc,
+                        rowBlock(product, pc == 0 ? first : Start.C, aPack, bPack, pc * ncMax, ic, pc, kc, jc, nc,
                                 rowEnd, colEnd);
                     }
                 }
@@ -191,10 +204,7 @@ final class PackedGemm {
                 for (int pc = 0; pc < k; pc += kc) {
                     packB(product, pc, Math.min(kc, k - pc), jc, nc, bPack, 0);
                     for (int ic = rowStart; ic < rowEnd; ic += mcMax) {
-                        if (pc == 0) {
-                            startFromBias(product, ic, Math.min(mcMax, rowEnd - ic), jc, nc);
-                        }
-                        rowBlock(product, !accumulate && pc == 0, aPack, bPack, 0, ic, pc, kc, jc, nc, rowEnd,
+                        rowBlock(product, pc == 0 ? first : Start.C, aPack, bPack, 0, ic, pc, kc, jc, nc, rowEnd,
                                 colEnd);
                     }
                 }
@@ -204,24 +214,23 @@ final class PackedGemm {
 
     /**
      * Packs the MC x KC block of A at (ic, pc) and runs it against the packed B block at bPackStart,
-     * one B panel at a time so that the panel stays in L1 while every A panel passes it. With
-     * overwrite, the block's products replace C's elements instead of adding to them: the first KC
-     * block of a product that does not accumulate, which spares clearing C and reading the zeros back.
+     * one B panel at a time so that the panel stays in L1 while every A panel passes it, its tiles
+     * starting from {@code start}.
      */
-    private static void rowBlock(Product product, boolean overwrite, float[] aPack, float[] bPack, int bPackStart,
+    private static void rowBlock(Product product, Start start, float[] aPack, float[] bPack, int bPackStart,
                                  int ic, int pc, int kc, int jc, int nc, int rowEnd, int colEnd) {
         int mc = Math.min(product.blocking().mc(), rowEnd - ic);
         int depth = Math.min(kc, product.k() - pc);
         APanels.pack(product, pc, depth, ic, mc, aPack, 0);
-        sweep(product, overwrite, aPack, 0, bPack, bPackStart, ic, mc, depth, jc, nc, rowEnd, colEnd);
+        sweep(product, start, aPack, 0, bPack, bPackStart, ic, mc, depth, jc, nc, rowEnd, colEnd);
     }
 
-    private static void sweep(Product product, boolean overwrite, float[] aPack, int aPackStart, float[] bPack,
+    private static void sweep(Product product, Start start, float[] aPack, int aPackStart, float[] bPack,
                               int bPackStart, int ic, int mc, int depth, int jc, int nc, int rowEnd, int colEnd) {
         for (int jr = 0; jr < nc; jr += NR) {
             for (int ir = 0; ir < mc; ir += MR) {
-                tile(overwrite, aPack, aPackStart + ir * depth, bPack, bPackStart + jr * depth, depth,
-                        product.c(), product.cOffset(), product.n(), ic + ir, jc + jr, rowEnd, colEnd);
+                tile(product, start, aPack, aPackStart + ir * depth, bPack, bPackStart + jr * depth, depth,
+                        ic + ir, jc + jr, rowEnd, colEnd);
             }
         }
     }
@@ -273,39 +282,45 @@ final class PackedGemm {
     }
 
     /**
-     * Adds the MR x NR product of one A panel and one B panel to C (from cOffset, row stride n) at
-     * (i0, j0), or with overwrite stores it there, clipped to rowEnd and colEnd so that parallel
-     * blocks never write each other's elements.
+     * C's MR x NR tile at (i0, j0) = its start + the product of one A panel and one B panel, clipped
+     * to rowEnd and colEnd so that parallel blocks never write each other's elements.
      */
-    private static void tile(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
-                             float[] c, int cOffset, int n, int i0, int j0, int rowEnd, int colEnd) {
+    private static void tile(Product product, Start start, float[] aPack, int aPanel, float[] bPack, int bPanel,
+                             int kc, int i0, int j0, int rowEnd, int colEnd) {
+        float[] c = product.c();
+        int n = product.n();
+        int cIndex = product.cOffset() + i0 * n + j0;
         if (i0 + MR <= rowEnd && j0 + NR <= colEnd) {
-            microKernel(overwrite, aPack, aPanel, bPack, bPanel, kc, c, cOffset + i0 * n + j0, n);
+            switch (start) {
+                case C -> microKernel(c, cIndex, n, aPack, aPanel, bPack, bPanel, kc, c, cIndex, n);
+                case ZERO -> microKernel(ZEROS, 0, 0, aPack, aPanel, bPack, bPanel, kc, c, cIndex, n);
+                case BIAS -> microKernel(product.bias(), product.biasOffset() + j0, 0, aPack, aPanel, bPack, bPanel,
+                        kc, c, cIndex, n);
+            }
         } else {
             float[] tile = Scratch.get(Scratch.Slot.C, MR * NR);
-            microKernel(true, aPack, aPanel, bPack, bPanel, kc, tile, 0, NR);
-            addEdgeTile(overwrite, tile, c, cOffset, n, i0, j0, rowEnd, colEnd);
+            microKernel(ZEROS, 0, 0, aPack, aPanel, bPack, bPanel, kc, tile, 0, NR);
+            addEdgeTile(product, start, tile, i0, j0, rowEnd, colEnd);
         }
     }
 
     /**
-     * Adds the product of one A panel and one B panel to the MR x NR tile of target at index (row
-     * stride), or with overwrite stores it there.
+     * target's MR x NR tile at index (row stride) = the tile at fromIndex in from (its row stride,
+     * 0 for one row that every row starts from) + the product of one A panel and one B panel.
      */
-    private static void microKernel(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel, int kc,
-                                    float[] target, int index, int stride) {
+    private static void microKernel(float[] from, int fromIndex, int fromStride, float[] aPack, int aPanel,
+                                    float[] bPack, int bPanel, int kc, float[] target, int index, int stride) {
         if (WIDE_REGISTER_FILE) {
-            microKernel9x2(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
+            microKernel9x2(from, fromIndex, fromStride, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
         } else {
-            microKernel3x3(overwrite, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
+            microKernel3x3(from, fromIndex, fromStride, aPack, aPanel, bPack, bPanel, kc, target, index, stride);
         }
     }
 
     /**
-     * {@code target[index + r·stride + col] += Σ_p A[r][p] · B[p][col]} for a 9 x 2-vector tile, with
-     * the accumulators loaded from and stored back to the target; with overwrite they start at zero
-     * instead, which gives the bits of adding to a cleared target (the first multiply-add of +0
-     * rounds as it would with a loaded +0).
+     * {@code target[index + r·stride + col] = from[fromIndex + r·fromStride + col] + Σ_p A[r][p] ·
+     * B[p][col]} for a 9 x 2-vector tile, summed in registers from the loaded start, one multiply-add
+     * per term: the bits of adding the product onto a target that held the start.
      * <p>
      * Both micro-kernels are written to keep few integers alive across the loop, since C2 spills
      * rather than rematerialises them: the tile's C offsets are recomputed after the loop rather than
@@ -313,26 +328,26 @@ final class PackedGemm {
      * pointer through a vector register every iteration, which cost 15% to 25% of the whole product
      * (bench/README.md).
      */
-    private static void microKernel9x2(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
-                                       int kc, float[] target, int index, int stride) {
-        FloatVector c0a = start(overwrite, target, index);
-        FloatVector c0b = start(overwrite, target, index + LANES);
-        FloatVector c1a = start(overwrite, target, index + stride);
-        FloatVector c1b = start(overwrite, target, index + stride + LANES);
-        FloatVector c2a = start(overwrite, target, index + 2 * stride);
-        FloatVector c2b = start(overwrite, target, index + 2 * stride + LANES);
-        FloatVector c3a = start(overwrite, target, index + 3 * stride);
-        FloatVector c3b = start(overwrite, target, index + 3 * stride + LANES);
-        FloatVector c4a = start(overwrite, target, index + 4 * stride);
-        FloatVector c4b = start(overwrite, target, index + 4 * stride + LANES);
-        FloatVector c5a = start(overwrite, target, index + 5 * stride);
-        FloatVector c5b = start(overwrite, target, index + 5 * stride + LANES);
-        FloatVector c6a = start(overwrite, target, index + 6 * stride);
-        FloatVector c6b = start(overwrite, target, index + 6 * stride + LANES);
-        FloatVector c7a = start(overwrite, target, index + 7 * stride);
-        FloatVector c7b = start(overwrite, target, index + 7 * stride + LANES);
-        FloatVector c8a = start(overwrite, target, index + 8 * stride);
-        FloatVector c8b = start(overwrite, target, index + 8 * stride + LANES);
+    private static void microKernel9x2(float[] from, int fromIndex, int fromStride, float[] aPack, int aPanel,
+                                       float[] bPack, int bPanel, int kc, float[] target, int index, int stride) {
+        FloatVector c0a = load(from, fromIndex);
+        FloatVector c0b = load(from, fromIndex + LANES);
+        FloatVector c1a = load(from, fromIndex + fromStride);
+        FloatVector c1b = load(from, fromIndex + fromStride + LANES);
+        FloatVector c2a = load(from, fromIndex + 2 * fromStride);
+        FloatVector c2b = load(from, fromIndex + 2 * fromStride + LANES);
+        FloatVector c3a = load(from, fromIndex + 3 * fromStride);
+        FloatVector c3b = load(from, fromIndex + 3 * fromStride + LANES);
+        FloatVector c4a = load(from, fromIndex + 4 * fromStride);
+        FloatVector c4b = load(from, fromIndex + 4 * fromStride + LANES);
+        FloatVector c5a = load(from, fromIndex + 5 * fromStride);
+        FloatVector c5b = load(from, fromIndex + 5 * fromStride + LANES);
+        FloatVector c6a = load(from, fromIndex + 6 * fromStride);
+        FloatVector c6b = load(from, fromIndex + 6 * fromStride + LANES);
+        FloatVector c7a = load(from, fromIndex + 7 * fromStride);
+        FloatVector c7b = load(from, fromIndex + 7 * fromStride + LANES);
+        FloatVector c8a = load(from, fromIndex + 8 * fromStride);
+        FloatVector c8b = load(from, fromIndex + 8 * fromStride + LANES);
         for (int p = 0, ai = aPanel, bi = bPanel; p < kc; p++, ai += 9, bi += 2 * LANES) {
             FloatVector b0 = load(bPack, bi);
             FloatVector b1 = load(bPack, bi + LANES);
@@ -385,17 +400,17 @@ final class PackedGemm {
     }
 
     /** {@link #microKernel9x2} for a 3 x 3-vector tile. */
-    private static void microKernel3x3(boolean overwrite, float[] aPack, int aPanel, float[] bPack, int bPanel,
-                                       int kc, float[] target, int index, int stride) {
-        FloatVector c00 = start(overwrite, target, index);
-        FloatVector c01 = start(overwrite, target, index + LANES);
-        FloatVector c02 = start(overwrite, target, index + 2 * LANES);
-        FloatVector c10 = start(overwrite, target, index + stride);
-        FloatVector c11 = start(overwrite, target, index + stride + LANES);
-        FloatVector c12 = start(overwrite, target, index + stride + 2 * LANES);
-        FloatVector c20 = start(overwrite, target, index + 2 * stride);
-        FloatVector c21 = start(overwrite, target, index + 2 * stride + LANES);
-        FloatVector c22 = start(overwrite, target, index + 2 * stride + 2 * LANES);
+    private static void microKernel3x3(float[] from, int fromIndex, int fromStride, float[] aPack, int aPanel,
+                                       float[] bPack, int bPanel, int kc, float[] target, int index, int stride) {
+        FloatVector c00 = load(from, fromIndex);
+        FloatVector c01 = load(from, fromIndex + LANES);
+        FloatVector c02 = load(from, fromIndex + 2 * LANES);
+        FloatVector c10 = load(from, fromIndex + fromStride);
+        FloatVector c11 = load(from, fromIndex + fromStride + LANES);
+        FloatVector c12 = load(from, fromIndex + fromStride + 2 * LANES);
+        FloatVector c20 = load(from, fromIndex + 2 * fromStride);
+        FloatVector c21 = load(from, fromIndex + 2 * fromStride + LANES);
+        FloatVector c22 = load(from, fromIndex + 2 * fromStride + 2 * LANES);
         // Counting A's index to its end rather than p to kc: with a p counter C2 derived both indices
         // from it and kept A's through memory or a vector register, 17% slower at 256 bits. The
         // 5 x 2 loop it replaced measured 2% faster with its counter, so each keeps its own form.
@@ -431,19 +446,25 @@ final class PackedGemm {
         return FloatVector.fromArray(SPECIES, array, index);
     }
 
-    private static FloatVector start(boolean overwrite, float[] target, int index) {
-        return overwrite ? FloatVector.zero(SPECIES) : load(target, index);
-    }
 
-    /** With overwrite, C takes 0 + the tile rather than the tile: a -0 sum stays +0, as when adding to a cleared C. */
-    private static void addEdgeTile(boolean overwrite, float[] tile, float[] c, int cOffset, int n, int i0, int j0,
-                                    int rowEnd, int colEnd) {
+    /**
+     * C's elements in the tile at (i0, j0), clipped = their start + the tile. From {@link Start#ZERO}
+     * that is 0 + the tile rather than the tile: a -0 sum stays +0, as when adding to a cleared C.
+     */
+    private static void addEdgeTile(Product product, Start start, float[] tile, int i0, int j0, int rowEnd,
+                                    int colEnd) {
+        float[] c = product.c();
         int rows = Math.min(MR, rowEnd - i0);
         int cols = Math.min(NR, colEnd - j0);
         for (int r = 0; r < rows; r++) {
-            int cRow = cOffset + (i0 + r) * n + j0;
+            int cRow = product.cOffset() + (i0 + r) * product.n() + j0;
             for (int col = 0; col < cols; col++) {
-                c[cRow + col] = (overwrite ? 0f : c[cRow + col]) + tile[r * NR + col];
+                float from = switch (start) {
+                    case C -> c[cRow + col];
+                    case ZERO -> 0f;
+                    case BIAS -> product.bias()[product.biasOffset() + j0 + col];
+                };
+                c[cRow + col] = from + tile[r * NR + col];
             }
         }
     }
