@@ -503,6 +503,35 @@ class VectorKernelsTest {
         }
     }
 
+    /**
+     * Narrow rows go a vector of rows at a time: every group size, partial last groups, scores that
+     * clamp the exponential, an infinite score and a row of them, against the scalar kernel's bits.
+     */
+    @Test
+    void softmaxCrossEntropyOfNarrowRowsEqualsScalarBitsForEveryGrouping() {
+        for (int cols = 1; cols < LANES; cols = cols < 3 ? cols + 1 : 2 * cols + 1) {
+            for (int rows : new int[] {1, LANES - 1, LANES, LANES + 1, 2 * LANES + 3, 97}) {
+                SplittableRandom random = random(rows, cols, 14);
+                float[] scores = randomFloats(random, rows * cols, 6f);
+                scores[random.nextInt(scores.length)] = 100f;
+                scores[random.nextInt(scores.length)] = -100f;
+                scores[random.nextInt(scores.length)] = Float.NEGATIVE_INFINITY;
+                if (rows > 2) {
+                    Arrays.fill(scores, cols, 2 * cols, Float.NEGATIVE_INFINITY);
+                }
+                int[] labels = random.ints(rows, 0, cols).toArray();
+                float[] vectorGrad = new float[scores.length + 3];
+                float[] scalarGrad = new float[scores.length + 3];
+                float scale = 1f / (rows + 2);
+                float vectorLoss = VECTOR.softmaxCrossEntropy(scores, labels, vectorGrad, rows, cols, scale);
+                float scalarLoss = SCALAR.softmaxCrossEntropy(scores, labels, scalarGrad, rows, cols, scale);
+                String context = rows + " rows of " + cols + " classes";
+                assertSameBitsOrBothNaN(new float[] {scalarLoss}, new float[] {vectorLoss}, "loss, " + context);
+                assertSameBitsOrBothNaN(scalarGrad, vectorGrad, "gradient, " + context);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "rows={0} cols={1}")
     @MethodSource("rowsAndCols")
     void softmaxCrossEntropyOfBothBackendsMatchesFloat64AndNarrowRowsEqualScalarBits(int rows, int cols) {
