@@ -290,17 +290,24 @@ final class PackedGemm {
         float[] c = product.c();
         int n = product.n();
         int cIndex = product.cOffset() + i0 * n + j0;
+        float[] from = switch (start) {
+            case C -> c;
+            case ZERO -> ZEROS;
+            case BIAS -> product.bias();
+        };
+        int fromIndex = switch (start) {
+            case C -> cIndex;
+            case ZERO -> 0;
+            case BIAS -> product.biasOffset() + j0;
+        };
+        int fromStride = start == Start.C ? n : 0;
         if (i0 + MR <= rowEnd && j0 + NR <= colEnd) {
-            switch (start) {
-                case C -> microKernel(c, cIndex, n, aPack, aPanel, bPack, bPanel, kc, c, cIndex, n);
-                case ZERO -> microKernel(ZEROS, 0, 0, aPack, aPanel, bPack, bPanel, kc, c, cIndex, n);
-                case BIAS -> microKernel(product.bias(), product.biasOffset() + j0, 0, aPack, aPanel, bPack, bPanel,
-                        kc, c, cIndex, n);
-            }
+            microKernel(from, fromIndex, fromStride, aPack, aPanel, bPack, bPanel, kc, c, cIndex, n);
         } else {
             float[] tile = Scratch.get(Scratch.Slot.C, MR * NR);
             microKernel(ZEROS, 0, 0, aPack, aPanel, bPack, bPanel, kc, tile, 0, NR);
-            addEdgeTile(product, start, tile, i0, j0, rowEnd, colEnd);
+            addEdgeTile(from, fromIndex, fromStride, tile, c, cIndex, n, Math.min(MR, rowEnd - i0),
+                    Math.min(NR, colEnd - j0));
         }
     }
 
@@ -448,23 +455,15 @@ final class PackedGemm {
 
 
     /**
-     * C's elements in the tile at (i0, j0), clipped = their start + the tile. From {@link Start#ZERO}
-     * that is 0 + the tile rather than the tile: a -0 sum stays +0, as when adding to a cleared C.
+     * The rows x cols corner of C's tile at cIndex (row stride n) = its start (from fromIndex, row
+     * stride fromStride) + the tile. From zeros that is 0 + the tile rather than the tile: a -0 sum
+     * stays +0, as when adding to a cleared C.
      */
-    private static void addEdgeTile(Product product, Start start, float[] tile, int i0, int j0, int rowEnd,
-                                    int colEnd) {
-        float[] c = product.c();
-        int rows = Math.min(MR, rowEnd - i0);
-        int cols = Math.min(NR, colEnd - j0);
+    private static void addEdgeTile(float[] from, int fromIndex, int fromStride, float[] tile, float[] c, int cIndex,
+                                    int n, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            int cRow = product.cOffset() + (i0 + r) * product.n() + j0;
             for (int col = 0; col < cols; col++) {
-                float from = switch (start) {
-                    case C -> c[cRow + col];
-                    case ZERO -> 0f;
-                    case BIAS -> product.bias()[product.biasOffset() + j0 + col];
-                };
-                c[cRow + col] = from + tile[r * NR + col];
+                c[cIndex + r * n + col] = from[fromIndex + r * fromStride + col] + tile[r * NR + col];
             }
         }
     }

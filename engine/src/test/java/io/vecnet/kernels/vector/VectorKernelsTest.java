@@ -418,13 +418,31 @@ class VectorKernelsTest {
         SCALAR.columnSums(scalarGrad, scalarSums, outOffset, rows, cols);
         assertSameBits(scalarGrad, vectorGrad, "reluBackwardColumnSums' masked grad vs scalar reluBackward");
         assertSameBits(scalarSums, vectorSums, "reluBackwardColumnSums' sums vs scalar columnSums");
-        for (int blockRows : new int[] {1, 2, 5}) {
+        for (int blockRows : new int[] {1, 2, 5, rows + 1}) {
             float[] blockGrad = grad.clone();
             float[] blockSums = sums.clone();
             VectorKernels.reluBackwardColumnSums(blockGrad, activation, rows, cols, blockSums, outOffset, blockRows);
             assertSameBits(scalarGrad, blockGrad, "masked grad in blocks of " + blockRows + " rows");
             assertSameBits(scalarSums, blockSums, "sums in blocks of " + blockRows + " rows");
         }
+    }
+
+    /** Past the size where the façade switches from the two kernels to the one pass. */
+    @Test
+    void reluBackwardColumnSumsOfALargeDeltaEqualsTheTwoScalarKernels() {
+        int cols = 4 * LANES + 3;
+        int rows = GemmBlocking.DETECTED.streamedRows(cols) + 5;
+        SplittableRandom random = random(rows, cols, 15);
+        float[] activation = withSpecials(random, rows * cols);
+        float[] grad = randomFloats(random, rows * cols, 3f);
+        float[] vectorGrad = grad.clone();
+        float[] vectorSums = new float[cols];
+        VECTOR.reluBackwardColumnSums(vectorGrad, activation, rows, cols, vectorSums, 0);
+        SCALAR.reluBackward(grad, activation, rows * cols);
+        float[] scalarSums = new float[cols];
+        SCALAR.columnSums(grad, scalarSums, 0, rows, cols);
+        assertSameBits(grad, vectorGrad, "masked grad, " + rows + " x " + cols);
+        assertSameBits(scalarSums, vectorSums, "sums, " + rows + " x " + cols);
     }
 
     @ParameterizedTest(name = "rows={0} cols={1}")
@@ -504,13 +522,16 @@ class VectorKernelsTest {
     }
 
     /**
-     * Narrow rows go a vector of rows at a time: every group size, partial last groups, scores that
-     * clamp the exponential, an infinite score and a row of them, against the scalar kernel's bits.
+     * Narrow rows a vector of rows at a time: every group size, partial last groups, scores that
+     * clamp the exponential, an infinite score and a row of them, against the scalar kernel's bits;
+     * through the façade too, on either side of the row count where it starts taking that route.
      */
     @Test
     void softmaxCrossEntropyOfNarrowRowsEqualsScalarBitsForEveryGrouping() {
+        int threshold = VectorSoftmax.LANE_ROWS_THRESHOLD;
         for (int cols = 1; cols < LANES; cols = cols < 3 ? cols + 1 : 2 * cols + 1) {
-            for (int rows : new int[] {1, LANES - 1, LANES, LANES + 1, 2 * LANES + 3, 97}) {
+            for (int rows : new int[] {1, LANES - 1, LANES, LANES + 1, 2 * LANES + 3, 97, threshold - 1,
+                                       threshold + 3}) {
                 SplittableRandom random = random(rows, cols, 14);
                 float[] scores = randomFloats(random, rows * cols, 6f);
                 scores[random.nextInt(scores.length)] = 100f;
@@ -523,9 +544,13 @@ class VectorKernelsTest {
                 float[] vectorGrad = new float[scores.length + 3];
                 float[] scalarGrad = new float[scores.length + 3];
                 float scale = 1f / (rows + 2);
+                float[] laneGrad = new float[scores.length + 3];
+                float laneLoss = VectorSoftmax.narrowCrossEntropy(scores, labels, laneGrad, rows, cols, scale);
                 float vectorLoss = VECTOR.softmaxCrossEntropy(scores, labels, vectorGrad, rows, cols, scale);
                 float scalarLoss = SCALAR.softmaxCrossEntropy(scores, labels, scalarGrad, rows, cols, scale);
                 String context = rows + " rows of " + cols + " classes";
+                assertSameBitsOrBothNaN(new float[] {scalarLoss}, new float[] {laneLoss}, "lanes' loss, " + context);
+                assertSameBitsOrBothNaN(scalarGrad, laneGrad, "lanes' gradient, " + context);
                 assertSameBitsOrBothNaN(new float[] {scalarLoss}, new float[] {vectorLoss}, "loss, " + context);
                 assertSameBitsOrBothNaN(scalarGrad, vectorGrad, "gradient, " + context);
             }
