@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * Row-wise softmax. Rows at least a vector wide go along the row. Narrower rows (the case study's 3
- * classes, digits' 10) keep the scalar kernel's bits: the softmax runs the scalar kernel itself; the
- * cross-entropy runs it in every lane, a vector of rows at a time.
+ * classes, digits' 10) keep the scalar kernel's bits: the softmax runs the scalar kernel itself, and
+ * so does the cross-entropy of a small batch; a large one runs it in every lane, a vector of rows at
+ * a time.
  */
 final class VectorSoftmax {
     private static final ScalarKernels NARROW = new ScalarKernels();
