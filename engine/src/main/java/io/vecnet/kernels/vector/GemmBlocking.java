@@ -41,7 +41,7 @@ record GemmBlocking(int kc, int mc, int nc, long stripFloats) {
      * budget (MC x KC floats) holds, a multiple of MR, or 0 when that is under 8·MR.
      */
     int deepRows(int k) {
-        int rows = roundDown((int) Math.min(Integer.MAX_VALUE, (long) mc * kc / Math.max(1, k)), MR);
+        int rows = roundDown((int) Math.min(Integer.MAX_VALUE, blockFloats() / Math.max(1, k)), MR);
         return rows >= 8 * MR ? rows : 0;
     }
 
@@ -51,7 +51,12 @@ record GemmBlocking(int kc, int mc, int nc, long stripFloats) {
      * (with n eight times a row's width) the rows of a block in {@link VectorKernels#reluBackwardColumnSums}.
      */
     int streamedRows(int n) {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) mc * kc / Math.max(1, n)));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, blockFloats() / Math.max(1, n)));
+    }
+
+    /** The A block's budget, MC x KC floats: half of level 2. */
+    long blockFloats() {
+        return (long) mc * kc;
     }
 
     private static int roundDown(int value, int multiple) {

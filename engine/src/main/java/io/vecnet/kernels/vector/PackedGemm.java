@@ -158,7 +158,10 @@ final class PackedGemm {
         int k = product.k();
         Start first = product.first(accumulate);
         if (k == 0) {
-            for (int i = rowStart; i < rowEnd && first != Start.C; i++) {
+            if (first == Start.C) {
+                return;
+            }
+            for (int i = rowStart; i < rowEnd; i++) {
                 int cRow = product.cOffset() + i * product.n();
                 if (first == Start.BIAS) {
                     System.arraycopy(product.bias(), product.biasOffset() + colStart, product.c(), cRow + colStart,
@@ -452,7 +455,6 @@ final class PackedGemm {
     private static FloatVector load(float[] array, int index) {
         return FloatVector.fromArray(SPECIES, array, index);
     }
-
 
     /**
      * The rows x cols corner of C's tile at cIndex (row stride n) = its start (from fromIndex, row

@@ -128,8 +128,7 @@ public final class VectorKernels implements Kernels {
     public void reluBackward(float[] grad, float[] activation, int length) {
         int i = 0;
         for (int whole = SPECIES.loopBound(length); i < whole; i += LANES) {
-            var inactive = FloatVector.fromArray(SPECIES, activation, i).compare(VectorOperators.GT, 0f).not();
-            FloatVector.fromArray(SPECIES, grad, i).blend(0f, inactive).intoArray(grad, i);
+            reluMasked(grad, activation, i);
         }
         for (; i < length; i++) {
             if (!(activation[i] > 0f)) {
@@ -147,7 +146,7 @@ public final class VectorKernels implements Kernels {
     @Override
     public void reluBackwardColumnSums(float[] grad, float[] activation, int rows, int cols, float[] out,
                                        int outOffset) {
-        if ((long) rows * cols < GemmBlocking.DETECTED.streamedRows(1)) {
+        if ((long) rows * cols < GemmBlocking.DETECTED.blockFloats()) {
             // grad and activation fit in level 2 together, where the second pass finds them: one pass
             // saves little there, and the two kernels spare a cold process C2's work on this one.
             Kernels.super.reluBackwardColumnSums(grad, activation, rows, cols, out, outOffset);
